@@ -1,0 +1,111 @@
+"""The generator, start to finish: read every transcript, then write every page.
+
+    discover -> read -> clean -> extract metadata -> structure turns   (per file)
+    -> check ids across the corpus -> render pages and the home page -> swap into docs/
+
+A file with an error is reported as `path:line: what — how to fix` and left out;
+the others still build. Pages are written to a temporary folder and swapped in
+whole, so a failed run never leaves a half-written docs/.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean_transcript
+from .errors import Problem, TranscriptError
+from .indexes import render_home
+from .metadata import extract_metadata
+from .model import Transcript
+from .read import discover, orphan_sidecars, read_transcript
+from .render import render_page
+from .rules import Rules, load_rules
+from .structure import structure_turns
+
+STATIC_PAGES = Path(__file__).parent / "pages"
+
+
+@dataclass
+class Result:
+    """What a generate run produced: the transcripts it built and every problem found."""
+
+    transcripts: list[Transcript] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def load_transcript(path: Path, root: Path, rules: Rules) -> Transcript:
+    """Return one transcript carried through every per-file stage."""
+    t = read_transcript(path, root)
+    t = clean_transcript(t, rules)
+    t = extract_metadata(t, rules)
+    return structure_turns(t, rules)
+
+
+def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
+    """Return every transcript that builds, and the problems of those that do not."""
+    result = Result()
+    root = corpus_dir.parent
+    for path in discover(corpus_dir):
+        try:
+            t = load_transcript(path, root, rules)
+        except TranscriptError as exc:
+            result.problems.append(exc.problem)
+            continue
+        result.transcripts.append(t)
+        result.problems.extend(t.problems)
+    for sidecar in orphan_sidecars(corpus_dir):
+        result.problems.append(Problem(sidecar.relative_to(root).as_posix(), None,
+                                       "sidecar has no transcript beside it",
+                                       f"name it after its transcript ({sidecar.stem}.txt) or delete it"))
+    seen: dict[str, Transcript] = {}
+    for t in list(result.transcripts):
+        if t.id in seen:
+            result.problems.append(Problem(t.corpus_file, None, f"id {t.id!r} is already used by "
+                                           f"{seen[t.id].corpus_file}", "rename one of the two files"))
+            result.transcripts.remove(t)
+        else:
+            seen[t.id] = t
+    return result
+
+
+def render_site(transcripts: list[Transcript]) -> dict[str, str]:
+    """Return every generated page, keyed by its path under docs/."""
+    pages = {f"transcripts/{t.id}.md": render_page(t) for t in transcripts}
+    pages["index.md"] = render_home(transcripts)
+    return pages
+
+
+def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
+    """Replace `out_dir` with the static pages plus `pages`, all at once."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    try:
+        shutil.copytree(STATIC_PAGES, staging, dirs_exist_ok=True)
+        for name, text in sorted(pages.items()):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        old = out_dir.with_name(f".{out_dir.name}-old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out_dir.exists():
+            out_dir.rename(old)
+        staging.rename(out_dir)
+        if old.exists():
+            shutil.rmtree(old)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
+    """Build every page from `corpus_dir` into `out_dir`; return what was built and found."""
+    result = load_corpus(corpus_dir, rules or load_rules())
+    write_tree(out_dir, render_site(result.transcripts))
+    return result

@@ -1,0 +1,260 @@
+"""Stage 3: the facts of a transcript (date, place, people, source, …) with provenance.
+
+Facts come from the text (title, dateline, chrome lines naming the source), then
+the sidecar overrides them. What neither states stays unknown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .dates import FoundDate, find_trailing_date, parse_dateline, parse_iso
+from .errors import TranscriptError
+from .labels import parse_label
+from .model import Fact, Transcript
+from .rules import Rules
+
+WITH = re.compile(r"\b(?:talks|negotiations|meeting|conference|consultations|discussions)"
+                  r" with (?P<who>.+)$")
+NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
+ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
+REGISTER = "build_scripts/data/people.yml"
+
+
+def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
+    if not t.sidecar or key not in t.sidecar:
+        return None
+    raw = t.sidecar[key]
+    form = raw if isinstance(raw, dict) and key not in ("source",) else {"value": raw}
+    return Fact(form["value"], "sidecar", t.sidecar_lines.get(key), note=form.get("note"),
+                inferred=bool(form.get("inferred")), file=t.sidecar_file)
+
+
+def _split_title(title: str) -> tuple[str, FoundDate | None, str | None]:
+    """Return (title without trailing place and date, the date, the last segment)."""
+    found = find_trailing_date(title)
+    rest = title[: found.start].rstrip(" ,") if found else title
+    head, sep, last = rest.rpartition(", ")
+    return (head, found, last) if sep else (rest, found, None)
+
+
+def extract_dates(t: Transcript, title: str | None) -> None:
+    """Set date, date_precision and time from the dateline, the title, then the sidecar."""
+    dateline = t.header.get("dateline")
+    from_line = parse_dateline(dateline.text) if dateline else None
+    from_title = find_trailing_date(title) if title else None
+    if from_line and from_title and from_line.iso != from_title.iso:
+        raise TranscriptError(
+            t.corpus_file, dateline.number,
+            f"the dateline says {from_line.iso} but the title says {from_title.iso}",
+            f"check the source and set the right `date:` in {t.id}.yml")
+    if from_line:
+        t.meta["date"] = Fact(from_line.iso, "extracted", dateline.number, dateline.text.strip())
+        if from_line.time:
+            t.meta["time"] = Fact(from_line.time, "extracted", dateline.number, dateline.text.strip())
+    elif from_title:
+        line = t.header["title"]
+        t.meta["date"] = Fact(from_title.iso, "extracted", line.number,
+                              title[from_title.start:from_title.end])
+    side = _sidecar_fact(t, "date")
+    if side:
+        try:
+            side.value, _ = parse_iso(side.value)
+        except ValueError as exc:
+            raise TranscriptError(t.sidecar_file, side.line, f"bad date: {exc}",
+                                  "write the date as YYYY-MM-DD, YYYY-MM or YYYY") from None
+        t.meta["date"] = side
+    side = _sidecar_fact(t, "time")
+    if side:
+        if not isinstance(side.value, str) or not re.fullmatch(r"(?:[01]\d|2[0-3]):[0-5]\d", side.value):
+            raise TranscriptError(t.sidecar_file, side.line, f"bad time {side.value!r}",
+                                  'write the time as "HH:MM" in quotes, e.g. "14:32"')
+        t.meta["time"] = side
+    date = t.meta.get("date")
+    precision = parse_iso(date.value)[1] if date else "unknown"
+    t.meta["date_precision"] = Fact(precision, date.source if date else "inferred",
+                                    note=None if date else "no date in the text or sidecar")
+
+
+def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None:
+    """Set place from the title's last segment when it is a known place, or the sidecar."""
+    if last_segment:
+        known = rules.places.get(last_segment.strip().lower())
+        if known:
+            t.meta["place"] = Fact(known, "extracted", t.header["title"].number, last_segment)
+        elif len(last_segment.split()) <= 3 and not rules.person(last_segment):
+            t.warn(t.header["title"].number,
+                   f"the title ends with {last_segment!r}, which is not a known place",
+                   "if it is the place, add it to build_scripts/data/places.yml; "
+                   "otherwise set `place:` in the sidecar")
+    side = _sidecar_fact(t, "place")
+    if side:
+        t.meta["place"] = side
+
+
+def _person_entry(name: str, role: str | None) -> dict[str, Any]:
+    return {"name": name, "role": role}
+
+
+def split_role_name(who: str, rules: Rules) -> tuple[str | None, str]:
+    """Return (role as written, name) from "Foreign Minister of Kazakhstan Mukhtar Tleuberdi"."""
+    who = who.strip()
+    if ", " in who:
+        role, name = who.rsplit(", ", 1)
+        return role.strip(), name.strip()
+    for spelling in sorted(rules.people, key=len, reverse=True):
+        if who.lower().endswith(" " + spelling) or who.lower() == spelling:
+            cut = len(who) - len(spelling)
+            return (who[:cut].strip() or None), who[cut:]
+    match = NAME_AT_END.fullmatch(who)
+    return (match["role"], match["name"]) if match else (None, who)
+
+
+def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
+    """Set counterparts from "… talks with ROLE NAME" in the title, or the sidecar."""
+    match = WITH.search(title_head)
+    if match:
+        people = []
+        for who in re.split(r" and (?=[A-Z])", match["who"]):
+            role, name = split_role_name(who, rules)
+            person = rules.person(name)
+            people.append(_person_entry(person.name if person else name,
+                                        rules.canonical_role(role) if role else None))
+        t.meta["counterparts"] = Fact(people, "extracted", t.header["title"].number, match["who"])
+    side = _sidecar_fact(t, "counterparts")
+    if side:
+        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
+        t.meta["counterparts"] = side
+
+
+def _role_before(title: str, spelling: str) -> str | None:
+    """Return the role words just before a name in the title ("Foreign Minister Sergey Lavrov")."""
+    index = title.find(spelling)
+    if index <= 0:
+        return None
+    words = title[:index].rstrip(" ,").split(" ")
+    role: list[str] = []
+    while words and ROLE_WORD.fullmatch(words[-1]):
+        role.insert(0, words.pop())
+    while role and role[0] in ("the", "of", "and"):
+        role.pop(0)
+    return " ".join(role) or None
+
+
+def _first_person_named(title: str, rules: Rules) -> str | None:
+    """Return the canonical name of the person named first in `title`."""
+    found = []
+    for spelling, person in rules.people.items():
+        match = re.search(r"\b" + re.escape(spelling) + r"\b", title, re.I)
+        if match:
+            found.append((match.start(), -len(spelling), person.name))
+    return min(found)[2] if found else None
+
+
+def _day_of(iso: str | None) -> dt.date | None:
+    """Return the day of a day-precision date, or the first of the month for a month."""
+    if not iso or len(iso) == 4:
+        return None
+    return dt.date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
+
+
+def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[str | None, str]:
+    """Return (role, how it was found) for a speaker."""
+    byline = t.line_facts.get("byline_role")
+    byline_name = t.line_facts.get("byline_name")
+    if byline and byline_name and (rules.person(byline_name.value) or None) is rules.person(name):
+        return rules.canonical_role(byline.value), f"role from the byline (line {byline.line})"
+    person = rules.person(name)
+    office = person.office_on(_day_of(t.value("date"))) if person else None
+    spellings = (person.name, *person.aliases) if person else (name,)
+    for spelling in spellings:
+        written = _role_before(title, spelling) if title else None
+        if written:
+            role = rules.canonical_role(written)
+            if office and office.role != role and office.role.startswith(role):
+                return office.role, (f"role “{written}” from the title (line {t.header['title'].number}), "
+                                     f"completed from {REGISTER}")
+            return role, f"role from the title (line {t.header['title'].number})"
+    if office:
+        return office.role, f"role not in the text; office held on that date per {REGISTER}"
+    return None, "role not stated"
+
+
+def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
+    """Set speakers: named labels in the body, and the title's speaker for unlabelled remarks."""
+    names: list[str] = []
+    first_line = None
+    for line in t.body:
+        label = parse_label(line.text, rules)
+        if label and label.speaker and label.speaker not in names:
+            names.append(label.speaker)
+            first_line = first_line or line.number
+    opening = t.body and parse_label(t.body[0].text, rules) is None
+    notes = []
+    principal = _first_person_named(title, rules) if opening and title else None
+    if principal:
+        if principal not in names:
+            names.insert(0, principal)
+        notes.append(f"{principal} speaks the unlabelled opening remarks, per the title")
+    people = []
+    for name in names:
+        role, how = _speaker_role(t, name, title or "", rules)
+        people.append(_person_entry(name, role))
+        notes.append(f"{name}: {how}")
+    if people:
+        t.meta["speakers"] = Fact(people, "extracted", first_line, note="; ".join(notes))
+    side = _sidecar_fact(t, "speakers")
+    if side:
+        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
+        t.meta["speakers"] = side
+
+
+def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
+    """Set event_type from the title's wording, else infer an interview from the structure."""
+    for kind, pattern in rules.event_types if title else ():
+        match = pattern.search(title)
+        if match:
+            t.meta["event_type"] = Fact(kind, "extracted", t.header["title"].number, match.group(0))
+            break
+    else:
+        first = parse_label(t.body[0].text, rules) if t.body else None
+        if first and first.question:
+            t.meta["event_type"] = Fact(
+                "interview", "inferred", t.body[0].number,
+                note="the title does not say; the text opens with a question and has no opening statement")
+    side = _sidecar_fact(t, "event_type")
+    if side:
+        t.meta["event_type"] = side
+
+
+def extract_source(t: Transcript) -> None:
+    """Set source.publisher / via from chrome lines, then source.* from the sidecar."""
+    for key in ("publisher", "via"):
+        if key in t.line_facts:
+            t.meta[f"source.{key}"] = t.line_facts[key]
+    for key, value in ((t.sidecar or {}).get("source") or {}).items():
+        t.meta[f"source.{key}"] = Fact(value, "sidecar", t.sidecar_lines.get("source"), file=t.sidecar_file)
+
+
+def extract_metadata(t: Transcript, rules: Rules) -> Transcript:
+    """Fill `t.meta` with every fact the text or sidecar states, each with provenance."""
+    title_line = t.header.get("title")
+    title = title_line.text.strip() if title_line else None
+    if title:
+        t.meta["title"] = Fact(title, "extracted", title_line.number)
+    side = _sidecar_fact(t, "title")
+    if side:
+        t.meta["title"] = side
+    if "title" not in t.meta:
+        t.warn(None, "no title line found", f"add `title:` to {t.id}.yml")
+    head, _, last = _split_title(title) if title else ("", None, None)
+    extract_dates(t, title)
+    extract_place(t, last, rules)
+    extract_event_type(t, title, rules)
+    extract_speakers(t, title, rules)
+    extract_counterparts(t, head, rules)
+    extract_source(t)
+    if t.sidecar and "note" in t.sidecar:
+        t.meta["note"] = Fact(t.sidecar["note"], "sidecar", t.sidecar_lines["note"], file=t.sidecar_file)
+    return t

@@ -1,0 +1,117 @@
+"""The Transcript object that carries one corpus file through every stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+PROVENANCE_SOURCES = ("extracted", "sidecar", "inferred")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One raw line of a corpus file (1-based number, text without line end)."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line taken out of the body, and the rule that took it."""
+
+    line: int
+    text: str
+    profile: str
+    rule: str
+    facts: tuple[str, ...] = ()  # metadata keys the line supplied (publisher, via, …)
+
+
+@dataclass
+class Fact:
+    """A metadata value with where it came from."""
+
+    value: Any
+    source: str  # one of PROVENANCE_SOURCES
+    line: int | None = None  # in the corpus file, or in the sidecar for source "sidecar"
+    evidence: str | None = None  # the text as written, when it differs from value
+    note: str | None = None
+    inferred: bool = False  # a sidecar value its author marked as inferred
+    file: str | None = None  # the sidecar's path, for source "sidecar"
+
+    def provenance(self) -> dict[str, Any]:
+        """Return the front-matter provenance record for this fact."""
+        record: dict[str, Any] = {"source": self.source}
+        if self.file is not None:
+            record["file"] = self.file
+        if self.inferred:
+            record["inferred"] = True
+        if self.line is not None:
+            record["line"] = self.line
+        if self.evidence is not None:
+            record["evidence"] = self.evidence
+        if self.note is not None:
+            record["note"] = self.note
+        return record
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the body, with its source line and page anchor."""
+
+    line: int
+    text: str
+    anchor: str = ""
+
+
+@dataclass
+class Turn:
+    """One speaker's consecutive paragraphs."""
+
+    kind: str  # "question", "answer" or "statement"
+    speaker: str | None  # canonical name; None for an unnamed questioner
+    label: str | None  # the label as written ("Question", "Sergey Lavrov"); None if unlabelled
+    aside: str | None  # "(to both ministers)" without parentheses
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    speaker_inferred: bool = False  # True when the source gives no label
+
+
+@dataclass
+class Section:
+    """The opening statement, or one question with its answers."""
+
+    anchor: str  # "opening" or "q1", "q2", …
+    heading: str
+    turns: list[Turn] = field(default_factory=list)
+
+
+@dataclass
+class Transcript:
+    """Everything known about one corpus file, filled in stage by stage."""
+
+    path: Path  # on disk
+    corpus_file: str  # from the repository root, e.g. corpus/2020-09-09-….txt
+    id: str
+    lines: list[Line] = field(default_factory=list)
+    sidecar: dict[str, Any] | None = None
+    sidecar_file: str | None = None
+    sidecar_lines: dict[str, int] = field(default_factory=dict)
+    removals: list[Removal] = field(default_factory=list)
+    header: dict[str, Line] = field(default_factory=dict)  # "title", "dateline"
+    line_facts: dict[str, Fact] = field(default_factory=dict)  # from chrome rules
+    profiles: list[str] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    meta: dict[str, Fact] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def warn(self, line: int | None, message: str, hint: str = "") -> None:
+        """Record a warning about this transcript."""
+        self.problems.append(Problem(self.corpus_file, line, message, hint, "warning"))
+
+    def value(self, key: str, default: Any = None) -> Any:
+        """Return the value of metadata fact `key`, or `default` when unknown."""
+        fact = self.meta.get(key)
+        return default if fact is None or fact.value is None else fact.value

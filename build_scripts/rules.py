@@ -1,0 +1,204 @@
+"""Load and validate the rule data files in build_scripts/data."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import RulesError
+
+DATA_DIR = Path(__file__).parent / "data"
+ZONES = ("head", "tail")
+RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
+FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
+EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
+               "meeting", "article", "other")
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """One line pattern of a source profile."""
+
+    profile: str
+    id: str
+    zone: str
+    pattern: re.Pattern
+    signature: bool
+    sets: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A source's chrome: its rules, and a readable name."""
+
+    id: str
+    name: str
+    rules: tuple[ChromeRule, ...]
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    offices: tuple[Office, ...]
+
+    def office_on(self, day: dt.date | None) -> Office | None:
+        """Return the office held on `day` (None when unknown or none)."""
+        if day is None:
+            return None
+        for office in self.offices:
+            if office.start <= day and (office.end is None or day < office.end):
+                return office
+        return None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the stages read from data files."""
+
+    profiles: tuple[Profile, ...]
+    people: dict[str, Person]  # every spelling (lower-case) -> person
+    roles: dict[str, str]  # role as written (lower-case) -> canonical role
+    question_labels: frozenset[str]
+    places: dict[str, str]  # every place name (lower-case) -> name as written in the file
+    event_types: tuple[tuple[str, re.Pattern], ...]  # (type, title phrase pattern), in order
+
+    def person(self, name: str) -> Person | None:
+        return self.people.get(name.strip().lower())
+
+    def canonical_role(self, role: str) -> str:
+        return self.roles.get(role.strip().lower(), role.strip())
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RulesError(f"{path}: cannot read rules: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise RulesError(f"{path}: expected a mapping with `version: 1`")
+    return data
+
+
+def _compile(path: Path, where: str, text: object) -> re.Pattern:
+    if not isinstance(text, str) or not text:
+        raise RulesError(f"{path}: {where}: `match` must be a non-empty string")
+    try:
+        pattern = re.compile(text)
+    except re.error as exc:
+        raise RulesError(f"{path}: {where}: bad regular expression {text!r}: {exc}") from None
+    unknown = set(pattern.groupindex) - FACT_GROUPS
+    if unknown:
+        raise RulesError(f"{path}: {where}: unknown named group(s) {sorted(unknown)}; "
+                         f"use one of {sorted(FACT_GROUPS)}")
+    return pattern
+
+
+def load_profiles(path: Path) -> tuple[Profile, ...]:
+    """Return the source profiles in `path`, validated."""
+    data = _load_yaml(path)
+    profiles, seen = [], set()
+    for i, raw in enumerate(data.get("profiles") or []):
+        if not isinstance(raw, dict) or not {"id", "name", "rules"} <= raw.keys():
+            raise RulesError(f"{path}: profile #{i + 1} needs `id`, `name` and `rules`")
+        pid = raw["id"]
+        if pid in seen:
+            raise RulesError(f"{path}: profile id {pid!r} is used twice")
+        seen.add(pid)
+        rules = []
+        for rule in raw["rules"]:
+            where = f"profile {pid!r} rule {rule.get('id') if isinstance(rule, dict) else rule!r}"
+            if not isinstance(rule, dict) or not {"id", "zone", "match"} <= rule.keys():
+                raise RulesError(f"{path}: {where}: a rule needs `id`, `zone` and `match`")
+            if set(rule) - RULE_KEYS:
+                raise RulesError(f"{path}: {where}: unknown keys {sorted(set(rule) - RULE_KEYS)}")
+            if rule["zone"] not in ZONES:
+                raise RulesError(f"{path}: {where}: zone must be one of {ZONES}")
+            sets = rule.get("sets") or {}
+            if set(sets) - FACT_GROUPS:
+                raise RulesError(f"{path}: {where}: `sets` keys must be among {sorted(FACT_GROUPS)}")
+            rules.append(ChromeRule(pid, str(rule["id"]), rule["zone"],
+                                    _compile(path, where, rule["match"]),
+                                    bool(rule.get("signature")), dict(sets)))
+        if not any(r.signature for r in rules):
+            raise RulesError(f"{path}: profile {pid!r} has no `signature: true` rule, so it never applies")
+        profiles.append(Profile(pid, str(raw["name"]), tuple(rules)))
+    return tuple(profiles)
+
+
+def _date(path: Path, value: object, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    raise RulesError(f"{path}: {where}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def load_people(path: Path) -> tuple[dict[str, Person], dict[str, str], frozenset[str]]:
+    """Return (spelling -> person, role aliases, question labels) from `path`."""
+    data = _load_yaml(path)
+    people: dict[str, Person] = {}
+    for raw in data.get("people") or []:
+        name = raw.get("name") if isinstance(raw, dict) else None
+        if not isinstance(name, str):
+            raise RulesError(f"{path}: every person needs a `name`")
+        offices = tuple(
+            Office(o["role"], _date(path, o["from"], name),
+                   _date(path, o["to"], name) if o.get("to") else None)
+            for o in raw.get("offices") or [])
+        person = Person(name, tuple(raw.get("aliases") or ()), offices)
+        for spelling in (name, *person.aliases):
+            key = spelling.lower()
+            if key in people and people[key] is not person:
+                raise RulesError(f"{path}: {spelling!r} names both {people[key].name!r} and {name!r}")
+            people[key] = person
+    roles = {str(k).lower(): str(v) for k, v in (data.get("roles") or {}).items()}
+    labels = frozenset(str(x).lower() for x in data.get("question_labels") or ())
+    return people, roles, labels
+
+
+def load_places(path: Path) -> dict[str, str]:
+    """Return every known place name (lower-case) mapped to its spelling."""
+    data = _load_yaml(path)
+    names: dict[str, str] = {}
+    for raw in data.get("places") or []:
+        for name in raw.get("names") or []:
+            names[str(name).lower()] = str(name)
+    return names
+
+
+def load_event_types(path: Path) -> tuple[tuple[str, re.Pattern], ...]:
+    """Return (event type, title-phrase pattern) pairs in the file's order."""
+    data = _load_yaml(path)
+    pairs = []
+    for raw in data.get("event_types") or []:
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        if kind not in EVENT_TYPES:
+            raise RulesError(f"{path}: event type {kind!r} is not one of {EVENT_TYPES}")
+        phrases = [re.escape(str(p)) for p in raw.get("title_phrases") or []]
+        if phrases:
+            pairs.append((kind, re.compile(r"\b(?:%s)\b" % "|".join(phrases), re.I)))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=4)
+def load_rules(data_dir: Path = DATA_DIR) -> Rules:
+    """Return all rules from `data_dir`, validated once per process."""
+    people, roles, labels = load_people(data_dir / "people.yml")
+    return Rules(
+        profiles=load_profiles(data_dir / "source_profiles.yml"),
+        people=people,
+        roles=roles,
+        question_labels=labels,
+        places=load_places(data_dir / "places.yml"),
+        event_types=load_event_types(data_dir / "event_types.yml"),
+    )

@@ -1,0 +1,148 @@
+"""Read and validate a transcript's sidecar YAML file (metadata the text lacks)."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import TranscriptError
+from .rules import EVENT_TYPES
+
+SCALAR_KEYS = ("title", "date", "time", "place", "event_type")
+PERSON_KEYS = ("speakers", "counterparts")
+SOURCE_KEYS = ("publisher", "via", "url")
+FACT_FORM_KEYS = ("value", "inferred", "note")
+KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "note")
+MAX_SIDECAR_BYTES = 64 * 1024
+
+
+def _suggest(key: str, valid: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, valid, n=1)
+    if close:
+        return f"did you mean `{close[0]}`? Valid keys: {', '.join(valid)}"
+    return f"valid keys: {', '.join(valid)}"
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """Return the YAML node tree, refusing anchors and aliases (they can explode)."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if getattr(event, "anchor", None):
+                raise TranscriptError(name, event.start_mark.line + 1,
+                                      "YAML anchors and aliases (&, *) are not allowed",
+                                      "write the value out in full")
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise TranscriptError(name, mark.line + 1 if mark else None,
+                              f"not valid YAML: {exc.problem or exc.context}",
+                              "fix the YAML syntax (a linter such as yamllint helps)") from None
+    except yaml.YAMLError as exc:
+        raise TranscriptError(name, None, f"not valid YAML: {exc}", "fix the YAML syntax") from None
+
+
+def _construct(node: yaml.Node, name: str) -> Any:
+    try:
+        return yaml.SafeLoader("").construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise TranscriptError(name, mark.line + 1 if mark else None,
+                              f"unsupported YAML value: {exc.problem}",
+                              "use plain strings, numbers, lists and mappings (no !! tags)") from None
+
+
+def _check_scalar(key: str, value: Any, name: str, line: int) -> None:
+    if isinstance(value, dict):
+        unknown = set(value) - set(FACT_FORM_KEYS)
+        if unknown:
+            bad = sorted(map(str, unknown))[0]
+            raise TranscriptError(name, line, f"unknown key `{bad}` under `{key}`",
+                                  _suggest(bad, FACT_FORM_KEYS))
+        if "value" not in value:
+            raise TranscriptError(name, line, f"`{key}` needs a `value`",
+                                  f"write `{key}: {{value: …, inferred: true, note: …}}`")
+        if not isinstance(value.get("inferred", False), bool):
+            raise TranscriptError(name, line, f"`{key}.inferred` must be true or false", "")
+        if not isinstance(value.get("note", ""), str):
+            raise TranscriptError(name, line, f"`{key}.note` must be text", "quote it")
+        value = value["value"]
+    if key == "time" and isinstance(value, int):
+        raise TranscriptError(name, line, "YAML read the time as a number",
+                              'quote it: time: "14:32"')
+    if key == "event_type" and value not in EVENT_TYPES:
+        raise TranscriptError(name, line, f"unknown event_type {value!r}",
+                              f"use one of: {', '.join(EVENT_TYPES)}")
+    if key in ("title", "place") and value is not None and not isinstance(value, str):
+        raise TranscriptError(name, line, f"`{key}` must be text", "quote it")
+
+
+def _check_people(key: str, value: Any, name: str, line: int) -> None:
+    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+        raise TranscriptError(name, line, f"`{key}` must be a list of {{name, role}} entries",
+                              f"write `{key}:` then lines like `  - {{name: Erlan Idrisov, role: …}}`")
+    for person in value:
+        unknown = set(person) - {"name", "role"}
+        if unknown:
+            bad = sorted(map(str, unknown))[0]
+            raise TranscriptError(name, line, f"unknown key `{bad}` in `{key}`",
+                                  _suggest(bad, ("name", "role")))
+        if not isinstance(person.get("name"), str) or not person["name"].strip():
+            raise TranscriptError(name, line, f"every entry in `{key}` needs a `name`", "")
+        if person.get("role") is not None and not isinstance(person["role"], str):
+            raise TranscriptError(name, line, f"`role` in `{key}` must be text", "quote it")
+
+
+def _check_source(value: Any, name: str, line: int) -> None:
+    if not isinstance(value, dict):
+        raise TranscriptError(name, line, "`source` must be a mapping",
+                              "write `source: {publisher: …, url: https://…}`")
+    for key, item in value.items():
+        if key not in SOURCE_KEYS:
+            raise TranscriptError(name, line, f"unknown key `{key}` under `source`",
+                                  _suggest(str(key), SOURCE_KEYS))
+        if item is not None and not isinstance(item, str):
+            raise TranscriptError(name, line, f"`source.{key}` must be text", "quote it")
+    url = value.get("url")
+    if url and not re.fullmatch(r"https?://[^\s<>\"']+", url):
+        raise TranscriptError(name, line, f"`source.url` is not an http(s) address: {url!r}",
+                              "give the full address starting with https://")
+
+
+def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Return (validated sidecar data, key -> line number) for the sidecar at `path`."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise TranscriptError(name, None, f"sidecar is larger than {MAX_SIDECAR_BYTES} bytes",
+                              "a sidecar holds a few metadata fields; move text to the transcript")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TranscriptError(name, None, "sidecar is not UTF-8 text", "re-save it as UTF-8") from None
+    node = _compose(text, name)
+    if node is None:
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode):
+        raise TranscriptError(name, node.start_mark.line + 1, "a sidecar must be a mapping of keys",
+                              "write lines like `date: 2020-11`")
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key not in KEYS:
+            raise TranscriptError(name, line, f"unknown key `{key}`", _suggest(key, KEYS))
+        if key in data:
+            raise TranscriptError(name, line, f"key `{key}` appears twice", "keep one of them")
+        value = _construct(value_node, name)
+        if key in SCALAR_KEYS:
+            _check_scalar(key, value, name, line)
+        elif key in PERSON_KEYS:
+            _check_people(key, value, name, line)
+        elif key == "source":
+            _check_source(value, name, line)
+        elif not isinstance(value, str):
+            raise TranscriptError(name, line, "`note` must be text", "quote it")
+        data[key], lines[key] = value, line
+    return data, lines
