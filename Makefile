@@ -1,0 +1,58 @@
+# Two commands for a fresh clone:  make build  ·  make test
+# Everything else (virtualenv, packages, Chromium for browser tests) is set up
+# on the way.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+# Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
+# sitemap.xml) is the time of the last commit that touched the corpus, so the
+# same corpus always gives the same bytes.
+export NO_MKDOCS_2_WARNING := 1
+CORPUS_EPOCH := $(shell git log -1 --format=%ct -- corpus 2>/dev/null)
+export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
+
+.PHONY: build generate explain serve test chromium clean
+
+## build: set up, generate docs/ from corpus/, build the site into site/
+build: generate
+	$(BIN)/mkdocs build --strict
+
+## generate: corpus/ -> docs/ (Markdown pages)
+generate: $(BIN)/.site-deps
+	$(BIN)/python -m build_scripts generate
+
+## explain: list every line the generator removed, with its rule
+explain: $(BIN)/.site-deps
+	$(BIN)/python -m build_scripts generate --explain
+
+## serve: live preview on http://127.0.0.1:8000 (re-run `make generate` after editing corpus/)
+serve: generate
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: set up what the tests need, then run every test
+test: $(BIN)/.test-deps chromium
+	$(BIN)/python -m pytest
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null || \
+	  { echo "error: could not install chromium; install Debian's 'chromium' package and re-run make test" >&2; exit 1; }; \
+	fi
+
+clean:
+	rm -rf site docs .pytest_cache test-artifacts
