@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 CORPUS_EPOCH := $(shell git log -1 --format=%ct -- corpus 2>/dev/null)
 export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
-.PHONY: build generate explain serve test chromium clean
+.PHONY: build generate explain serve test golden chromium clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -34,6 +34,10 @@ serve: generate
 ## test: set up what the tests need, then run every test
 test: $(BIN)/.test-deps chromium
 	$(BIN)/python -m pytest
+
+## golden: rewrite tests/golden/ from the current generator; review the diff before committing
+golden: $(BIN)/.test-deps
+	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -47,6 +47,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
 def _construct(node: yaml.Node, name: str) -> Any:
     try:
         return yaml.SafeLoader("").construct_document(node)
+    except ValueError as exc:  # YAML's timestamp reader on 2021-02-31
+        raise TranscriptError(name, node.start_mark.line + 1, f"bad date: {exc}",
+                              "write the date as YYYY-MM-DD, YYYY-MM or YYYY") from None
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise TranscriptError(name, mark.line + 1 if mark else None,

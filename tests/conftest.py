@@ -1,0 +1,70 @@
+"""Shared fixtures: the real corpus carried through the pipeline, and a built site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.build import load_corpus
+from build_scripts.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+BIN = Path(sys.executable).parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.md from the current generator (review the diff!)")
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def corpus(rules):
+    """The real corpus, read, cleaned, extracted and structured; keyed by id."""
+    result = load_corpus(CORPUS, rules)
+    assert not result.errors, "\n".join(map(str, result.errors))
+    return {t.id: t for t in result.transcripts}
+
+
+def run(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a command as a user would; return the finished process (output captured)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000", **(env or {})}
+    return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600)
+
+
+def build_site(workdir: Path, corpus_dir: Path = CORPUS) -> subprocess.CompletedProcess:
+    """Generate docs/ and build site/ in `workdir` with the project's mkdocs.yml."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n", encoding="utf-8")
+    gen = run(sys.executable, "-m", "build_scripts", "generate",
+              "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
+    assert gen.returncode == 0, gen.stderr
+    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """A site built from the real corpus with `mkdocs build --strict`; returns site/."""
+    workdir = tmp_path_factory.mktemp("build")
+    result = build_site(workdir)
+    assert result.returncode == 0, result.stderr
+    return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and other outputs a person should look at."""
+    path = ROOT / "test-artifacts"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    return path

@@ -1,0 +1,82 @@
+"""Cleaning removes the seeds' site chrome, and nothing else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.clean import clean_transcript
+from build_scripts.model import Transcript
+from build_scripts.read import split_lines
+
+# Every line each seed loses, and the rule that takes it: the complete list.
+REMOVED = {
+    "2020-09-09-moscow-lavrov-tleuberdi": [(1, "header/title")],
+    "2021-04-08-nur-sultan-lavrov-tleuberdi": [
+        (1, "globalsecurity/united24-banner"), (3, "globalsecurity/wmd-banner"),
+        (5, "globalsecurity/publisher-line"), (7, "header/title"), (9, "header/dateline"),
+        (82, "globalsecurity/mailing-list")],
+    "2020-11-interview-russia-kazakhstan-integration": [
+        (1, "header/title"), (65, "byline-block/source-line"), (67, "byline-block/byline-name"),
+        (68, "byline-block/byline-name"), (69, "byline-block/byline-role")],
+    "2013-09-12-astana-lavrov-idrisov": [
+        (1, "mid-ru-legacy/official-site"), (3, "mid-ru-legacy/breadcrumb"), (5, "header/title")],
+    "2019-01-28-moscow-lavrov-atamkulov": [
+        (1, "header/dateline"), (3, "header/title"), (6, "mid-ru/language-switcher"),
+        (45, "mid-ru/additional-materials"), (48, "mid-ru/advanced-settings")],
+}
+
+
+@pytest.mark.parametrize("tid", sorted(REMOVED))
+def test_seed_loses_exactly_its_chrome(tid, corpus):
+    assert [(r.line, f"{r.profile}/{r.rule}") for r in corpus[tid].removals] == REMOVED[tid]
+
+
+@pytest.mark.parametrize("tid", sorted(REMOVED))
+def test_every_nonblank_line_is_body_or_accounted_for(tid, corpus):
+    t = corpus[tid]
+    nonblank = {l.number for l in t.lines if l.text.strip()}
+    body = {l.number for l in t.body}
+    removed = {r.line for r in t.removals}
+    assert body | removed == nonblank and not body & removed
+
+
+def _clean(text: str, rules) -> Transcript:
+    t = Transcript(path=Path("corpus/x.txt"), corpus_file="corpus/x.txt", id="x")
+    t.lines = split_lines(text)
+    return clean_transcript(t, rules)
+
+
+SPEECH = "Sergey Lavrov: We had good talks today."
+
+# (case, raw text, body lines expected to survive, as line numbers)
+CASES = [
+    ("chrome word inside the text stays",
+     f"Title line\n\n{SPEECH}\n\nAdditional materials\n\nSergey Lavrov: More words.\n", [3, 5, 7]),
+    ("mirror banner in the middle stays",
+     f"Join the GlobalSecurity.org mailing list\n\n{SPEECH}\n\n"
+     "UNITED24 - Make a charitable donation in support of Ukraine!\n\nQuestion: And?\n", [3, 5, 7]),
+    ("a bare name line at the end stays without a Source: byline",
+     f"Title line\n\n{SPEECH}\n\nSergey Lavrov\n", [3, 5]),
+    ("a byline block at the end goes",
+     f"Title line\n\n{SPEECH}\n\nSource: The Ministry of Foreign Affairs of the Russian Federation\n\n"
+     "Sergey Lavrov\nForeign Minister of Russia\n", [3]),
+    ("language switcher only in the head",
+     f"Title line\n\n  • en-GB1 ru-RU1\n\n{SPEECH}\n\nAdvanced settings\n", [5]),
+    ("tail chrome of an inactive profile stays",
+     f"Title line\n\n{SPEECH}\n\nAdvanced settings\n", [3, 5]),
+    ("CRLF and lone CR line ends",
+     f"Title line\r\n\r\n{SPEECH}\r\rQuestion: And?\r\n", [3, 5]),
+    ("a sentence is never taken as the title",
+     f"Ladies and gentlemen,\n\n{SPEECH}\n", [1, 3]),
+]
+
+
+@pytest.mark.parametrize("case, text, kept", CASES, ids=[c[0] for c in CASES])
+def test_cleaning_rules(case, text, kept, rules):
+    assert [l.number for l in _clean(text, rules).body] == kept
+
+
+def test_glued_dateline_is_taken_as_dateline_not_text(rules):
+    t = _clean(f"8 April 202114:32\n\nSome title\n\n{SPEECH}\n", rules)
+    assert t.header["dateline"].number == 1 and t.header["title"].number == 3
