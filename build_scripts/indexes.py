@@ -23,7 +23,7 @@ def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
 def _date_cell(t: Transcript) -> str:
     date, precision = t.value("date"), t.value("date_precision", "unknown")
     text = display_date(date, precision)
-    return f"{text} (approx.)" if date and precision != "day" else text
+    return f"{text} (approximate)" if date and precision != "day" else text
 
 
 def render_transcript_table(transcripts: list[Transcript]) -> str:

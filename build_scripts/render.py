@@ -87,7 +87,7 @@ def _source_html(t: Transcript) -> str:
         parts.append("via " + esc(via) + _badge(t.meta.get("source.via")))
     if url:
         parts.append(f'<a href="{esc(url)}" rel="nofollow noopener noreferrer">{esc(url)}</a>')
-    return ", ".join(parts) if parts else _unknown("Not stated in the text")
+    return "<br>".join(parts) if parts else _unknown("Not stated in the text")
 
 
 def render_meta_panel(t: Transcript) -> str:
@@ -113,13 +113,18 @@ def render_meta_panel(t: Transcript) -> str:
     ]
     body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     notes = [f'<p class="meta-note"><strong>{esc(key.replace("_", " ").capitalize())}:</strong> '
-             f"{esc(t.meta[key].note)}</p>"
+             f"{esc(_sentence(t.meta[key].note))}</p>"
              for key in ("date", "time", "place", "event_type")
              if key in t.meta and t.meta[key].note and (t.meta[key].inferred or t.meta[key].source == "inferred")]
     if "note" in t.meta:
         notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
     return ('<div class="transcript-meta">\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
             + ("\n" if notes else "") + "</div>")
+
+
+def _sentence(text: str) -> str:
+    """Return `text` starting with a capital letter."""
+    return text[:1].upper() + text[1:]
 
 
 def _label_html(turn: Turn) -> str:
@@ -172,9 +177,9 @@ def render_provenance(t: Transcript) -> str:
     return "\n".join([
         '<details class="provenance">',
         "<summary>How this page was made: sources of each fact, and lines not shown as text</summary>",
-        '<table><thead><tr><th>Fact</th><th>Source</th><th>Where</th><th>Evidence or note</th></tr></thead>',
+        '<table class="prov-table"><thead><tr><th>Fact</th><th>Source</th><th>Where</th><th>Evidence or note</th></tr></thead>',
         "<tbody>", *rows, "</tbody></table>",
-        '<table><thead><tr><th>Line</th><th>Rule</th><th>Removed line (site chrome, title or dateline)</th></tr></thead>',
+        '<table class="prov-table"><thead><tr><th>Line</th><th>Rule</th><th>Removed line (site chrome, title or dateline)</th></tr></thead>',
         "<tbody>", *removed, "</tbody></table>",
         "</details>",
     ])
