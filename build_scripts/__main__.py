@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc} — check the folder's "
+              f"permissions and free space; the previous pages were left as they were", file=sys.stderr)
+        return 2
     if args.explain:
         for t in result.transcripts:
             print("\n".join(explain(t)))

@@ -57,6 +57,12 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
         except TranscriptError as exc:
             result.problems.append(exc.problem)
             continue
+        except Exception as exc:  # a bug, not bad input: refuse this file, say so, keep going
+            result.problems.append(Problem(
+                path.relative_to(root).as_posix(), None,
+                f"internal error while building this file ({type(exc).__name__}: {exc})",
+                "please report it as a bug and attach the file"))
+            continue
         result.transcripts.append(t)
         result.problems.extend(t.problems)
     for sidecar in orphan_sidecars(corpus_dir):

@@ -113,3 +113,38 @@ def test_generate_never_touches_the_corpus(tmp_path):
 def test_unknown_command_is_a_usage_error():
     result = run(sys.executable, "-m", "build_scripts", "frobnicate")
     assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bug_on_one_file_is_reported_against_it_and_the_rest_build(tmp_path, monkeypatch, rules):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (CORPUS / "2020-09-09-moscow-lavrov-tleuberdi.txt").read_bytes()
+    (corpus / "a.txt").write_bytes(text)
+    (corpus / "b.txt").write_bytes(text)
+    real = build.structure_turns
+
+    def buggy(t, r):
+        if t.id == "a":
+            raise KeyError("boom")
+        return real(t, r)
+
+    monkeypatch.setattr(build, "structure_turns", buggy)
+    result = build.load_corpus(corpus, rules)
+    assert [str(p) for p in result.errors] == [
+        "corpus/a.txt: error: internal error while building this file (KeyError: 'boom') — "
+        "please report it as a bug and attach the file"]
+    assert [t.id for t in result.transcripts] == ["b"]
+
+
+def test_rules_file_errors_are_clear(tmp_path):
+    from build_scripts.errors import RulesError
+    from build_scripts.rules import load_profiles
+    bad = tmp_path / "source_profiles.yml"
+    bad.write_text("version: 1\nprofiles:\n  - id: x\n    name: X\n    rules:\n"
+                   "      - {id: r, zone: middle, match: 'a', signature: true}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"profile 'x' rule 'r': zone must be one of \('head', 'tail'\)"):
+        load_profiles(bad)
+    bad.write_text("version: 1\nprofiles:\n  - id: x\n    name: X\n    rules:\n"
+                   "      - {id: r, zone: head, match: '(', signature: true}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"bad regular expression"):
+        load_profiles(bad)
