@@ -27,7 +27,7 @@ generate: $(BIN)/.site-deps
 explain: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts generate --explain
 
-## serve: live preview on http://127.0.0.1:8000 (re-run `make generate` after editing corpus/)
+## serve: live preview on http://127.0.0.1:8000; edits to corpus/ and the rules regenerate it
 serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 

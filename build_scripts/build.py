@@ -87,8 +87,21 @@ def render_site(transcripts: list[Transcript]) -> dict[str, str]:
     return pages
 
 
+def _unchanged(out_dir: Path, pages: dict[str, str]) -> bool:
+    """Return True when `out_dir` already holds exactly the static pages plus `pages`."""
+    if not out_dir.is_dir():
+        return False
+    wanted = {p.relative_to(STATIC_PAGES).as_posix(): p.read_bytes()
+              for p in STATIC_PAGES.rglob("*") if p.is_file()}
+    wanted.update({name: text.encode("utf-8") for name, text in pages.items()})
+    present = {p.relative_to(out_dir).as_posix(): p for p in out_dir.rglob("*") if p.is_file()}
+    return present.keys() == wanted.keys() and all(present[k].read_bytes() == v for k, v in wanted.items())
+
+
 def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
-    """Replace `out_dir` with the static pages plus `pages`, all at once."""
+    """Replace `out_dir` with the static pages plus `pages`, all at once (unless unchanged)."""
+    if _unchanged(out_dir, pages):
+        return  # nothing to do; also keeps `mkdocs serve` from rebuilding in a loop
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:

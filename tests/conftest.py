@@ -45,7 +45,8 @@ def build_site(workdir: Path, corpus_dir: Path = CORPUS) -> subprocess.Completed
     """Generate docs/ and build site/ in `workdir` with the project's mkdocs.yml."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n", encoding="utf-8")
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
+        f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
     gen = run(sys.executable, "-m", "build_scripts", "generate",
               "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
     assert gen.returncode == 0, gen.stderr

@@ -86,6 +86,7 @@ def test_bad_files_are_refused_clearly_and_the_rest_still_build(tmp_path):
 def test_a_failed_write_leaves_the_previous_docs_untouched(tmp_path, monkeypatch):
     out = tmp_path / "docs"
     build.generate(CORPUS, out)
+    (out / "index.md").write_text("an older home page\n", encoding="utf-8")  # so there is work to do
     before = _tree(out)
     calls = {"n": 0}
     real_write = Path.write_text
@@ -102,6 +103,17 @@ def test_a_failed_write_leaves_the_previous_docs_untouched(tmp_path, monkeypatch
     monkeypatch.undo()
     assert _tree(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["docs"], "no staging folder left behind"
+
+
+def test_an_unchanged_corpus_rewrites_nothing(tmp_path):
+    out = tmp_path / "docs"
+    build.generate(CORPUS, out)
+    inode = out.stat().st_ino
+    build.generate(CORPUS, out)
+    assert out.stat().st_ino == inode, "docs/ was swapped although nothing changed"
+    (out / "transcripts" / "extra.md").write_text("stale\n", encoding="utf-8")
+    build.generate(CORPUS, out)
+    assert not (out / "transcripts" / "extra.md").exists(), "a stale page survived"
 
 
 def test_generate_never_touches_the_corpus(tmp_path):
