@@ -27,10 +27,6 @@ class FoundDate:
     start: int
     end: int
 
-    @property
-    def day(self) -> dt.date | None:
-        return dt.date.fromisoformat(self.iso) if self.precision == "day" else None
-
 
 def _found(match: re.Match) -> FoundDate | None:
     month = MONTHS.index(match["month"]) + 1

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .dates import FoundDate, find_trailing_date, parse_dateline, parse_iso
+from .dates import CLOCK, FoundDate, find_trailing_date, parse_dateline, parse_iso
 from .errors import TranscriptError
 from .labels import parse_label
 from .model import Fact, Transcript
@@ -26,7 +26,7 @@ def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
     if not t.sidecar or key not in t.sidecar:
         return None
     raw = t.sidecar[key]
-    form = raw if isinstance(raw, dict) and key not in ("source",) else {"value": raw}
+    form = raw if isinstance(raw, dict) else {"value": raw}
     return Fact(form["value"], "sidecar", t.sidecar_lines.get(key), note=form.get("note"),
                 inferred=bool(form.get("inferred")), file=t.sidecar_file)
 
@@ -67,7 +67,7 @@ def extract_dates(t: Transcript, title: str | None) -> None:
         t.meta["date"] = side
     side = _sidecar_fact(t, "time")
     if side:
-        if not isinstance(side.value, str) or not re.fullmatch(r"(?:[01]\d|2[0-3]):[0-5]\d", side.value):
+        if not isinstance(side.value, str) or not CLOCK.fullmatch(side.value):
             raise TranscriptError(t.sidecar_file, side.line, f"bad time {side.value!r}",
                                   'write the time as "HH:MM" in quotes, e.g. "14:32"')
         t.meta["time"] = side

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import build
-from conftest import CORPUS, ROOT, build_site, run
+from conftest import CORPUS, build_site, run
 
 
 def _tree(path: Path) -> dict[str, bytes]:
