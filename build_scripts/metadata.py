@@ -97,6 +97,14 @@ def _person_entry(name: str, role: str | None) -> dict[str, Any]:
     return {"name": name, "role": role}
 
 
+def _override_people(t: Transcript, key: str) -> None:
+    """Let the sidecar's list of {name, role} replace the people found in the text."""
+    side = _sidecar_fact(t, key)
+    if side:
+        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
+        t.meta[key] = side
+
+
 def split_role_name(who: str, rules: Rules) -> tuple[str | None, str]:
     """Return (role as written, name) from "Foreign Minister of Kazakhstan Mukhtar Tleuberdi"."""
     who = who.strip()
@@ -122,10 +130,7 @@ def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
             people.append(_person_entry(person.name if person else name,
                                         rules.canonical_role(role) if role else None))
         t.meta["counterparts"] = Fact(people, "extracted", t.header["title"].number, match["who"])
-    side = _sidecar_fact(t, "counterparts")
-    if side:
-        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
-        t.meta["counterparts"] = side
+    _override_people(t, "counterparts")
 
 
 def _role_before(title: str, spelling: str) -> str | None:
@@ -204,10 +209,7 @@ def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
         notes.append(f"{name}: {how}")
     if people:
         t.meta["speakers"] = Fact(people, "extracted", first_line, note="; ".join(notes))
-    side = _sidecar_fact(t, "speakers")
-    if side:
-        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
-        t.meta["speakers"] = side
+    _override_people(t, "speakers")
 
 
 def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
