@@ -84,3 +84,14 @@ def test_orphan_sidecar_is_reported(tmp_path, rules):
     assert [str(p) for p in result.errors] == [
         "corpus/lonely.yml: error: sidecar has no transcript beside it — "
         "name it after its transcript (lonely.txt) or delete it"]
+
+
+def test_sidecar_people_replace_those_found_in_the_text(tmp_path, rules):
+    sidecar = tmp_path / "people.yml"
+    sidecar.write_text("counterparts:\n  - {name: Erlan Idrisov, role: Foreign Minister of Kazakhstan}\n"
+                       "speakers:\n  - {name: Sergey Lavrov}\n", encoding="utf-8")
+    result = _load_with_sidecar(tmp_path, sidecar, rules)
+    t = next(t for t in result.transcripts if t.id == "x")
+    assert t.value("counterparts") == [{"name": "Erlan Idrisov", "role": "Foreign Minister of Kazakhstan"}]
+    assert t.value("speakers") == [{"name": "Sergey Lavrov", "role": None}]
+    assert (t.meta["counterparts"].source, t.meta["counterparts"].line) == ("sidecar", 1)
