@@ -88,6 +88,34 @@ class Section:
 
 
 @dataclass
+class TopicMatch:
+    """How often a topic's terms occur in a transcript, where, and whether it was assigned."""
+
+    slug: str
+    name: str
+    mentions: int = 0
+    terms: dict[str, int] = field(default_factory=dict)  # vocabulary term -> occurrences
+    sections: dict[str, int] = field(default_factory=dict)  # section anchor -> mentions, page order
+    assigned: bool = False
+    source: str = "extracted"  # "sidecar" when the sidecar added or removed it
+    file: str | None = None
+    line: int | None = None
+    note: str | None = None
+
+    def record(self, headings: dict[str, str]) -> dict[str, Any]:
+        """Return the front-matter evidence record for this topic (`headings`: anchor -> heading)."""
+        record: dict[str, Any] = {"slug": self.slug, "name": self.name, "source": self.source,
+                                  "mentions": self.mentions, "terms": dict(self.terms),
+                                  "sections": [{"anchor": a, "heading": headings.get(a, a), "mentions": n}
+                                               for a, n in self.sections.items()]}
+        if self.source == "sidecar":
+            record.update(file=self.file, line=self.line)
+            if self.note:
+                record["note"] = self.note
+        return record
+
+
+@dataclass
 class Transcript:
     """Everything known about one corpus file, filled in stage by stage."""
 
@@ -105,11 +133,16 @@ class Transcript:
     body: list[Line] = field(default_factory=list)
     meta: dict[str, Fact] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    topics: dict[str, TopicMatch] = field(default_factory=dict)  # every topic mentioned, by slug
     problems: list[Problem] = field(default_factory=list)
 
     def warn(self, line: int | None, message: str, hint: str = "") -> None:
         """Record a warning about this transcript."""
         self.problems.append(Problem(self.corpus_file, line, message, hint, "warning"))
+
+    def assigned_topics(self) -> list[TopicMatch]:
+        """Return the topics this transcript carries, in vocabulary order."""
+        return [m for m in self.topics.values() if m.assigned]
 
     def value(self, key: str, default: Any = None) -> Any:
         """Return the value of metadata fact `key`, or `default` when unknown."""

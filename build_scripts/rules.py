@@ -15,6 +15,8 @@ DATA_DIR = Path(__file__).parent / "data"
 ZONES = ("head", "tail")
 RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TOPIC_KEYS = {"slug", "name", "description", "terms", "min_mentions"}
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
 
@@ -64,6 +66,57 @@ class Person:
 
 
 @dataclass(frozen=True)
+class PlaceName:
+    """A name a place had, and when (both ends optional; `end` exclusive)."""
+
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place under all its names ("Astana", "Nur-Sultan")."""
+
+    id: str
+    country: str
+    names: tuple[PlaceName, ...]
+
+    def name_on(self, day: dt.date | None) -> str | None:
+        """Return the name in use on `day`, when the data file dates it."""
+        if day is None:
+            return None
+        dated = [n for n in self.names if (n.start or n.end) and n.covers(day)]
+        return dated[0].name if dated else None
+
+    def spellings(self) -> list[str]:
+        """Return every distinct name, in the data file's order."""
+        return list(dict.fromkeys(n.name for n in self.names))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One entry of the topic vocabulary, with its compiled term pattern."""
+
+    slug: str
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    min_mentions: int
+    pattern: re.Pattern
+
+    def term_of(self, matched: str) -> str:
+        """Return the vocabulary term that `matched` (text found in a transcript) stands for."""
+        for term in self.terms:
+            if matched == term or (not _is_acronym(term) and matched.lower() == term.lower()):
+                return term
+        return matched
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the stages read from data files."""
 
@@ -71,11 +124,15 @@ class Rules:
     people: dict[str, Person]  # every spelling (lower-case) -> person
     roles: dict[str, str]  # role as written (lower-case) -> canonical role
     question_labels: frozenset[str]
-    places: dict[str, str]  # every place name (lower-case) -> name as written in the file
+    places: dict[str, Place]  # every place name (lower-case) -> place
     event_types: tuple[tuple[str, re.Pattern], ...]  # (type, title phrase pattern), in order
+    topics: tuple[Topic, ...] = ()
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name.strip().lower())
+
+    def topic(self, slug: str) -> Topic | None:
+        return next((t for t in self.topics if t.slug == slug), None)
 
     def canonical_role(self, role: str) -> str:
         return self.roles.get(role.strip().lower(), role.strip())
@@ -166,14 +223,74 @@ def load_people(path: Path) -> tuple[dict[str, Person], dict[str, str], frozense
     return people, roles, labels
 
 
-def load_places(path: Path) -> dict[str, str]:
-    """Return every known place name (lower-case) mapped to its spelling."""
+def _place_name(path: Path, pid: str, raw: object) -> PlaceName:
+    if isinstance(raw, str):
+        return PlaceName(raw)
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or set(raw) - {"name", "from", "to"}:
+        raise RulesError(f"{path}: place {pid!r}: a name is text or {{name, from, to}}")
+    start = _date(path, raw["from"], pid) if raw.get("from") else None
+    end = _date(path, raw["to"], pid) if raw.get("to") else None
+    return PlaceName(raw["name"], start, end)
+
+
+def load_places(path: Path) -> dict[str, Place]:
+    """Return every known place name (lower-case) mapped to its place."""
     data = _load_yaml(path)
-    names: dict[str, str] = {}
+    names: dict[str, Place] = {}
+    ids: set[str] = set()
     for raw in data.get("places") or []:
-        for name in raw.get("names") or []:
-            names[str(name).lower()] = str(name)
+        pid = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(pid, str) or not SLUG.fullmatch(pid) or pid in ids:
+            raise RulesError(f"{path}: every place needs a unique `id` in lower-case-with-dashes, "
+                             f"got {pid!r}")
+        ids.add(pid)
+        place = Place(pid, str(raw.get("country") or ""),
+                      tuple(_place_name(path, pid, n) for n in raw.get("names") or ()))
+        if not place.names:
+            raise RulesError(f"{path}: place {pid!r} has no `names`")
+        for name in place.spellings():
+            if names.get(name.lower(), place) is not place:
+                raise RulesError(f"{path}: {name!r} names both {names[name.lower()].id!r} and {pid!r}")
+            names[name.lower()] = place
     return names
+
+
+def _is_acronym(term: str) -> bool:
+    """Return True for a term written without lower-case letters (UN, SCO, C5+1)."""
+    return not any(c.islower() for c in term)
+
+
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    """Return one pattern matching any term as a whole word, longest term first."""
+    parts = [re.escape(t) if _is_acronym(t) else f"(?i:{re.escape(t)})"
+             for t in sorted(terms, key=lambda t: (-len(t), t))]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """Return the topic vocabulary in the file's order, validated."""
+    data = _load_yaml(path)
+    default = data.get("min_mentions", 3)
+    topics, seen = [], set()
+    for i, raw in enumerate(data.get("topics") or []):
+        where = f"topic #{i + 1}"
+        if not isinstance(raw, dict) or set(raw) - TOPIC_KEYS or not {"slug", "name", "description", "terms"} <= set(raw):
+            raise RulesError(f"{path}: {where}: a topic has `slug`, `name`, `description`, `terms` "
+                             f"and optionally `min_mentions`")
+        slug = raw["slug"]
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug) or slug in seen:
+            raise RulesError(f"{path}: {where}: slug {slug!r} must be unique, lower-case-with-dashes")
+        seen.add(slug)
+        terms = raw["terms"]
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise RulesError(f"{path}: topic {slug!r}: `terms` must be a non-empty list of text")
+        minimum = raw.get("min_mentions", default)
+        if not isinstance(minimum, int) or minimum < 1:
+            raise RulesError(f"{path}: topic {slug!r}: `min_mentions` must be a whole number ≥ 1")
+        terms_t = tuple(t.strip() for t in terms)
+        topics.append(Topic(slug, str(raw["name"]), " ".join(str(raw["description"]).split()),
+                            terms_t, minimum, _term_pattern(terms_t)))
+    return tuple(topics)
 
 
 def load_event_types(path: Path) -> tuple[tuple[str, re.Pattern], ...]:
@@ -201,4 +318,5 @@ def load_rules(data_dir: Path = DATA_DIR) -> Rules:
         question_labels=labels,
         places=load_places(data_dir / "places.yml"),
         event_types=load_event_types(data_dir / "event_types.yml"),
+        topics=load_topics(data_dir / "topics.yml"),
     )

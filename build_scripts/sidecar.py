@@ -15,7 +15,8 @@ SCALAR_KEYS = ("title", "date", "time", "place", "event_type")
 PERSON_KEYS = ("speakers", "counterparts")
 SOURCE_KEYS = ("publisher", "via", "url")
 FACT_FORM_KEYS = ("value", "inferred", "note")
-KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "note")
+TOPIC_KEYS = ("add", "remove", "note")
+KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "topics", "note")
 MAX_SIDECAR_BYTES = 64 * 1024
 
 
@@ -114,6 +115,36 @@ def _check_source(value: Any, name: str, line: int) -> None:
                               "give the full address starting with https://")
 
 
+def _check_topics(value: Any, name: str, line: int) -> None:
+    if not isinstance(value, dict):
+        raise TranscriptError(name, line, "`topics` must be a mapping",
+                              "write `topics: {add: [csto], remove: [space], note: why}`")
+    for key, item in value.items():
+        if key not in TOPIC_KEYS:
+            raise TranscriptError(name, line, f"unknown key `{key}` under `topics`",
+                                  _suggest(str(key), TOPIC_KEYS))
+        if key == "note":
+            if not isinstance(item, str):
+                raise TranscriptError(name, line, "`topics.note` must be text", "quote it")
+        elif not isinstance(item, list) or not all(isinstance(x, str) for x in item):
+            raise TranscriptError(name, line, f"`topics.{key}` must be a list of topic slugs",
+                                  f"write `{key}: [csto, sco]`")
+    both = sorted(set(value.get("add") or ()) & set(value.get("remove") or ()))
+    if both:
+        raise TranscriptError(name, line, f"topic `{both[0]}` is both added and removed", "keep one")
+
+
+def _item_lines(node: yaml.Node) -> dict[str, int]:
+    """Return "topics.add.0" -> line for each entry of the `topics` lists."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(value_node, yaml.SequenceNode):
+                for i, item in enumerate(value_node.value):
+                    lines[f"topics.{key_node.value}.{i}"] = item.start_mark.line + 1
+    return lines
+
+
 def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     """Return (validated sidecar data, key -> line number) for the sidecar at `path`."""
     raw = path.read_bytes()
@@ -145,6 +176,9 @@ def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]
             _check_people(key, value, name, line)
         elif key == "source":
             _check_source(value, name, line)
+        elif key == "topics":
+            _check_topics(value, name, line)
+            lines.update(_item_lines(value_node))
         elif not isinstance(value, str):
             raise TranscriptError(name, line, "`note` must be text", "quote it")
         data[key], lines[key] = value, line

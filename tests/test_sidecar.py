@@ -14,7 +14,7 @@ TEXT = ("Foreign Minister Sergey Lavrov's remarks at a news conference, Moscow, 
 
 EXPECTED = {
     "unknown-key": "corpus/x.yml:2: error: unknown key `plase` — did you mean `place`? Valid keys: "
-                   "title, date, time, place, event_type, speakers, counterparts, source, note",
+                   "title, date, time, place, event_type, speakers, counterparts, source, topics, note",
     "date-that-does-not-exist": "corpus/x.yml:1: error: bad date: day is out of range for month — "
                                 "write the date as YYYY-MM-DD, YYYY-MM or YYYY",
     "date-not-iso": "corpus/x.yml:1: error: bad date: 'November 2020' is not a date in the form "
@@ -39,6 +39,13 @@ EXPECTED = {
                         "Valid keys: value, inferred, note",
     "duplicate-key": "corpus/x.yml:2: error: key `title` appears twice — keep one of them",
     "place-not-text": "corpus/x.yml:1: error: `place` must be text — quote it",
+    "unknown-topic": "corpus/x.yml:5: error: unknown topic `syrai` — did you mean `syria`? A sidecar may only use "
+                     "topics listed in build_scripts/data/topics.yml; add a new topic there first",
+    "topics-not-a-mapping": "corpus/x.yml:1: error: `topics` must be a mapping — "
+                            "write `topics: {add: [csto], remove: [space], note: why}`",
+    "topic-added-and-removed": "corpus/x.yml:1: error: topic `syria` is both added and removed — keep one",
+    "unknown-topics-key": "corpus/x.yml:1: error: unknown key `ad` under `topics` — did you mean `add`? "
+                          "Valid keys: add, remove, note",
 }
 
 
