@@ -1,7 +1,8 @@
 """The generator, start to finish: read every transcript, then write every page.
 
-    discover -> read -> clean -> extract metadata -> structure turns   (per file)
-    -> check ids across the corpus -> render pages and the home page -> swap into docs/
+    discover -> read -> clean -> extract metadata -> structure turns -> topics   (per file)
+    -> check ids across the corpus -> link transcripts (references, time order, related)
+    -> render transcript pages and the index pages -> swap into docs/
 
 A file with an error is reported as `path:line: what — how to fix` and left out;
 the others still build. Pages are written to a temporary folder and swapped in
@@ -16,13 +17,16 @@ from pathlib import Path
 
 from .clean import clean_transcript
 from .errors import Problem, TranscriptError
-from .indexes import render_home
+from .history import added_dates
+from .indexes import render_indexes
+from .links import link_transcripts
 from .metadata import extract_metadata
 from .model import Transcript
 from .read import discover, orphan_sidecars, read_transcript
 from .render import render_page
 from .rules import Rules, load_rules
 from .structure import structure_turns
+from .topics import assign_topics
 
 STATIC_PAGES = Path(__file__).parent / "pages"
 
@@ -44,7 +48,8 @@ def load_transcript(path: Path, root: Path, rules: Rules) -> Transcript:
     t = read_transcript(path, root)
     t = clean_transcript(t, rules)
     t = extract_metadata(t, rules)
-    return structure_turns(t, rules)
+    t = structure_turns(t, rules)
+    return assign_topics(t, rules)
 
 
 def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
@@ -80,10 +85,12 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
     return result
 
 
-def render_site(transcripts: list[Transcript]) -> dict[str, str]:
+def render_site(transcripts: list[Transcript], rules: Rules,
+                added: dict[str, str] | None = None) -> dict[str, str]:
     """Return every generated page, keyed by its path under docs/."""
-    pages = {f"transcripts/{t.id}.md": render_page(t) for t in transcripts}
-    pages["index.md"] = render_home(transcripts)
+    links = link_transcripts(transcripts, rules)
+    pages = {f"transcripts/{t.id}.md": render_page(t, links[t.id]) for t in transcripts}
+    pages.update(render_indexes(transcripts, rules, added or {}))
     return pages
 
 
@@ -125,6 +132,8 @@ def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
 
 def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
     """Build every page from `corpus_dir` into `out_dir`; return what was built and found."""
-    result = load_corpus(corpus_dir, rules or load_rules())
-    write_tree(out_dir, render_site(result.transcripts))
+    rules = rules or load_rules()
+    result = load_corpus(corpus_dir, rules)
+    added = added_dates(corpus_dir.parent, corpus_dir)
+    write_tree(out_dir, render_site(result.transcripts, rules, added))
     return result

@@ -20,6 +20,7 @@ WITH = re.compile(r"\b(?:talks|negotiations|meeting|conference|consultations|dis
 NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
 ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
 REGISTER = "build_scripts/data/people.yml"
+PLACES = "build_scripts/data/places.yml"
 
 
 def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
@@ -78,11 +79,11 @@ def extract_dates(t: Transcript, title: str | None) -> None:
 
 
 def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None:
-    """Set place from the title's last segment when it is a known place, or the sidecar."""
+    """Set place (and place_id) from the title's last segment when it is a known place, or the sidecar."""
     if last_segment:
-        known = rules.places.get(last_segment.strip().lower())
-        if known:
-            t.meta["place"] = Fact(known, "extracted", t.header["title"].number, last_segment)
+        place = rules.places.get(last_segment.strip().lower())
+        if place:
+            t.meta["place"] = Fact(last_segment.strip(), "extracted", t.header["title"].number, last_segment)
         elif len(last_segment.split()) <= 3 and not rules.person(last_segment):
             t.warn(t.header["title"].number,
                    f"the title ends with {last_segment!r}, which is not a known place",
@@ -91,6 +92,17 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
     side = _sidecar_fact(t, "place")
     if side:
         t.meta["place"] = side
+    fact = t.meta.get("place")
+    place = rules.places.get(fact.value.strip().lower()) if fact and fact.value else None
+    if place is None:
+        return
+    t.meta["place_id"] = Fact(place.id, fact.source, fact.line, note=f"per {PLACES}", file=fact.file)
+    written = next(n for n in place.spellings() if n.lower() == fact.value.strip().lower())
+    at_the_time = place.name_on(_day_of(t.value("date")))
+    fact.value = at_the_time or written
+    if at_the_time and at_the_time != written:
+        fact.note = (f"the source calls it {written}; it was called {at_the_time} on that date, per {PLACES}"
+                     + (f". {fact.note}" if fact.note else ""))
 
 
 def _person_entry(name: str, role: str | None) -> dict[str, Any]:

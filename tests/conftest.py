@@ -46,6 +46,7 @@ def build_site(workdir: Path, corpus_dir: Path = CORPUS) -> subprocess.Completed
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
+        f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
         f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
     gen = run(sys.executable, "-m", "build_scripts", "generate",
               "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))

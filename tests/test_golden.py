@@ -1,4 +1,4 @@
-"""Each corpus transcript's generated page equals its reviewed golden file.
+"""Every generated page (transcripts and index pages) equals its reviewed golden file.
 
 After an intended change, regenerate with `make golden` (pytest --update-golden)
 and review the diff of tests/golden/ before committing it.
@@ -9,23 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.render import render_page
-from conftest import CORPUS
+from build_scripts.build import render_site
 
 GOLDEN = Path(__file__).parent / "golden"
-IDS = sorted(p.stem for p in CORPUS.rglob("*.txt"))
 
 
-@pytest.mark.parametrize("tid", IDS)
-def test_page_matches_golden(tid, corpus, request):
-    page = render_page(corpus[tid])
-    golden = GOLDEN / f"{tid}.md"
+@pytest.fixture(scope="module")
+def pages(corpus, rules) -> dict[str, str]:
+    # No git dates: the home page's "latest additions" depend on the clone, not the corpus.
+    return render_site(list(corpus.values()), rules, added={})
+
+
+def test_pages_match_golden(pages, request):
     if request.config.getoption("--update-golden"):
-        golden.write_text(page, encoding="utf-8", newline="\n")
-    assert golden.exists(), f"no golden file for {tid}: run `make golden` and review it"
-    assert page == golden.read_text(encoding="utf-8"), \
-        f"{tid}: page differs from {golden.name}; if intended, run `make golden` and review the diff"
-
-
-def test_no_stale_golden_files():
-    assert sorted(p.stem for p in GOLDEN.glob("*.md")) == IDS
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for name, text in pages.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8", newline="\n")
+    stored = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    assert stored == sorted(pages), "golden files differ from the generated set: run `make golden` and review"
+    differ = [name for name in sorted(pages) if pages[name] != (GOLDEN / name).read_text(encoding="utf-8")]
+    assert not differ, f"pages differ from tests/golden/: {differ}; if intended, run `make golden` and review the diff"

@@ -1,0 +1,22 @@
+"""Stage 7: pages about the whole corpus: home, timeline, topics, people, places."""
+from __future__ import annotations
+
+from ..model import Transcript
+from ..rules import Rules
+from .home import render_home
+from .people import render_people
+from .places import render_places
+from .timeline import render_timeline
+from .topic_pages import render_topic_pages
+
+
+def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str, str]) -> dict[str, str]:
+    """Return every index page, keyed by its path under docs/."""
+    pages = {
+        "index.md": render_home(transcripts, rules, added),
+        "timeline.md": render_timeline(transcripts),
+        "people.md": render_people(transcripts, rules),
+        "places.md": render_places(transcripts, rules),
+    }
+    pages.update(render_topic_pages(rules, transcripts))
+    return pages

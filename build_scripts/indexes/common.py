@@ -1,0 +1,68 @@
+"""Helpers shared by the index pages: ordering, links and table cells."""
+from __future__ import annotations
+
+import posixpath
+
+from ..dates import sort_key
+from ..escape import md_inline
+from ..model import Transcript
+from ..render import EVENT_NAMES, date_label
+from ..slugs import person_anchor
+
+
+def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
+    """Return transcripts newest first; undated ones last, each group in id order."""
+    dated = sorted((t for t in transcripts if t.value("date")), key=lambda t: t.id)
+    dated.sort(key=lambda t: sort_key(t.value("date")), reverse=True)
+    undated = sorted((t for t in transcripts if not t.value("date")), key=lambda t: t.id)
+    return dated + undated
+
+
+def link(page: str, target: str) -> str:
+    """Return the relative Markdown link from docs/`page` to docs/`target` ("a/b.md#x")."""
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def title_of(t: Transcript) -> str:
+    return t.value("title") or f"Untitled transcript {t.id}"
+
+
+def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:
+    """Return a Markdown link to a transcript, its title as the text."""
+    target = f"transcripts/{t.id}.md" + (f"#{anchor}" if anchor else "")
+    return f"[{md_inline(title_of(t))}]({link(page, target)})"
+
+
+def date_cell(t: Transcript) -> str:
+    return md_inline(date_label(t))
+
+
+def event_cell(t: Transcript) -> str:
+    return md_inline(EVENT_NAMES.get(t.value("event_type"), "Unknown"))
+
+
+def place_cell(page: str, t: Transcript) -> str:
+    place, place_id = t.value("place"), t.value("place_id")
+    if not place:
+        return "Place unknown"
+    return f"[{md_inline(place)}]({link(page, f'places.md#{place_id}')})" if place_id else md_inline(place)
+
+
+def people_cell(page: str, people: list[dict]) -> str:
+    if not people:
+        return "—"
+    return "; ".join(f"[{md_inline(p['name'])}]({link(page, 'people.md#' + person_anchor(p['name']))})"
+                     for p in people)
+
+
+def topics_cell(page: str, t: Transcript) -> str:
+    topics = t.assigned_topics()
+    if not topics:
+        return "—"
+    return ", ".join(f"[{md_inline(m.name)}]({link(page, f'topics/{m.slug}.md')})" for m in topics)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"

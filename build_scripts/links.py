@@ -1,0 +1,188 @@
+"""Stage 6: how transcripts connect: references in the text, time order, related pages.
+
+A reference is a date in one transcript's text that names a meeting in the
+archive: "on September 9, 2020, we met in Moscow" (a full date, with a word for
+a meeting or the other transcript's place in the same sentence), or "Last
+September, at a meeting with … Mukhtar Tleuberdi" (a month, with a meeting word
+and a person or place of the other transcript in the same sentence). Dates that
+match no transcript, or match without that context, stay plain text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DAY_FIRST, MONTH_FIRST, MONTHS, sort_key
+from .model import Transcript
+from .rules import Rules
+from .structure import SENTENCE
+
+MEETING = re.compile(r"\b(?:met|meet|meeting|meetings|talks|negotiations|visit|visited|"
+                     r"news conference|press conference|consultations)\b", re.I)
+RELATIVE_MONTH = re.compile(r"\b(?P<which>[Ll]ast|[Tt]his) (?P<month>" + "|".join(MONTHS) + r")\b")
+MONTH_YEAR = re.compile(r"\b(?:in |In )(?P<month>" + "|".join(MONTHS) + r") (?P<year>\d{4})\b")
+MAX_RELATED = 5
+MIN_RELATED_SCORE = 2  # a shared counterpart (3), or at least two shared topics (1 each)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A stretch of a paragraph that refers to another transcript."""
+
+    anchor: str  # the paragraph's anchor, e.g. "opening-p2"
+    start: int
+    end: int
+    target: str  # the referred transcript's id
+    reason: str
+
+
+@dataclass
+class PageLinks:
+    """Everything that connects one transcript to the rest of the archive."""
+
+    previous: Transcript | None = None
+    next: Transcript | None = None
+    references: dict[str, list[Reference]] = field(default_factory=dict)  # by paragraph anchor
+    cited_by: list[tuple[Transcript, Reference]] = field(default_factory=list)
+    related: list[tuple[Transcript, list[str]]] = field(default_factory=list)
+
+
+def in_time_order(transcripts: list[Transcript]) -> list[Transcript]:
+    """Return the dated transcripts oldest first (ties by id)."""
+    dated = [t for t in transcripts if t.value("date")]
+    return sorted(dated, key=lambda t: (sort_key(t.value("date")), t.id))
+
+
+def _people_names(t: Transcript, rules: Rules) -> set[str]:
+    """Return every spelling of the counterparts (and non-principal speakers) of `t`."""
+    names: set[str] = set()
+    people = t.value("counterparts", []) + t.value("speakers", [])[1:]
+    for entry in people:
+        person = rules.person(entry["name"])
+        spellings = (person.name, *person.aliases) if person else (entry["name"],)
+        names.update(s for s in spellings if " " in s)  # full names only, not a bare surname
+    return names
+
+
+def _place_names(t: Transcript, rules: Rules) -> set[str]:
+    place = rules.places.get((t.value("place") or "").lower())
+    return set(place.spellings()) if place else ({t.value("place")} if t.value("place") else set())
+
+
+def _sentence_at(text: str, index: int) -> str:
+    for match in SENTENCE.finditer(text):
+        if match.start() <= index < match.end():
+            return match.group(0)
+    return text
+
+
+def _month_of(t: Transcript) -> tuple[int, int] | None:
+    date = t.value("date")
+    return (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None
+
+
+def _candidates(text: str, t: Transcript):
+    """Yield (start, end, iso date or month, precision) for date expressions in `text`."""
+    for pattern in (DAY_FIRST, MONTH_FIRST):
+        for m in pattern.finditer(text):
+            month = MONTHS.index(m["month"]) + 1
+            yield m.start(), m.end(), f"{m['year']}-{month:02d}-{int(m['day']):02d}", "day"
+    for m in MONTH_YEAR.finditer(text):
+        yield m.start() + 3, m.end(), f"{m['year']}-{MONTHS.index(m['month']) + 1:02d}", "month"
+    own = _month_of(t)
+    for m in RELATIVE_MONTH.finditer(text):
+        if own is None:
+            continue
+        month = MONTHS.index(m["month"]) + 1
+        year = own[0] if m["which"].lower() == "this" or month < own[1] else own[0] - 1
+        yield m.start(), m.end(), f"{year}-{month:02d}", "month"
+
+
+def find_references(t: Transcript, others: list[Transcript], rules: Rules) -> list[Reference]:
+    """Return the references in `t` to other transcripts in the archive."""
+    by_day: dict[str, list[Transcript]] = {}
+    by_month: dict[str, list[Transcript]] = {}
+    for other in others:
+        date = other.value("date")
+        if other is t or not date or len(date) < 7:
+            continue
+        by_month.setdefault(date[:7], []).append(other)
+        if len(date) == 10:
+            by_day.setdefault(date, []).append(other)
+    found: list[Reference] = []
+    for section in t.sections:
+        for turn in section.turns:
+            for paragraph in turn.paragraphs:
+                for start, end, iso, precision in _candidates(paragraph.text, t):
+                    sentence = _sentence_at(paragraph.text, start)
+                    pool = by_day.get(iso, []) if precision == "day" else by_month.get(iso, [])
+                    for other in sorted(pool, key=lambda o: o.id):
+                        reason = _why(sentence, other, precision, rules)
+                        if reason:
+                            found.append(Reference(paragraph.anchor, start, end, other.id, reason))
+                            break
+    return _without_overlaps(found)
+
+
+def _why(sentence: str, other: Transcript, precision: str, rules: Rules) -> str | None:
+    """Return why `sentence` refers to `other`, or None when it does not clearly do so."""
+    meeting = MEETING.search(sentence)
+    person = next((n for n in sorted(_people_names(other, rules)) if n in sentence), None)
+    place = next((n for n in sorted(_place_names(other, rules))
+                  if re.search(r"\b" + re.escape(n) + r"\b", sentence)), None)
+    if precision == "day" and (meeting or place):
+        what = [f"“{meeting.group(0)}”" if meeting else "", place or ""]
+        return "same date, and the sentence names " + " and ".join(w for w in what if w)
+    if precision == "month" and meeting and (person or place):
+        return f"same month, a meeting with {person}" if person else f"same month, a meeting in {place}"
+    return None
+
+
+def _without_overlaps(refs: list[Reference]) -> list[Reference]:
+    kept: list[Reference] = []
+    for ref in sorted(refs, key=lambda r: (r.anchor, r.start, -r.end)):
+        if kept and kept[-1].anchor == ref.anchor and ref.start < kept[-1].end:
+            continue
+        kept.append(ref)
+    return kept
+
+
+def _counterparts(t: Transcript) -> set[str]:
+    return {p["name"] for p in t.value("counterparts", [])}
+
+
+def related(t: Transcript, others: list[Transcript]) -> list[tuple[Transcript, list[str]]]:
+    """Return up to MAX_RELATED transcripts sharing counterparts or topics with `t`, closest first."""
+    mine = {m.slug: m.name for m in t.assigned_topics()}
+    scored = []
+    for other in others:
+        if other is t:
+            continue
+        people = sorted(_counterparts(t) & _counterparts(other))
+        topics = [name for slug, name in mine.items() if slug in {m.slug for m in other.assigned_topics()}]
+        score = 3 * len(people) + len(topics)
+        if score < MIN_RELATED_SCORE:
+            continue
+        reasons = ([f"same counterpart: {', '.join(people)}"] if people else []) + \
+                  ([f"shared topics: {', '.join(topics)}"] if topics else [])
+        distance = abs(sort_key(t.value("date"))[0] - sort_key(other.value("date"))[0])
+        scored.append((-score, distance, other.id, other, reasons))
+    scored.sort(key=lambda row: row[:3])
+    return [(row[3], row[4]) for row in scored[:MAX_RELATED]]
+
+
+def link_transcripts(transcripts: list[Transcript], rules: Rules) -> dict[str, PageLinks]:
+    """Return the links of every transcript, by id."""
+    links = {t.id: PageLinks() for t in transcripts}
+    ordered = in_time_order(transcripts)
+    for before, after in zip(ordered, ordered[1:]):
+        links[before.id].next = after
+        links[after.id].previous = before
+    for t in sorted(transcripts, key=lambda t: t.id):
+        for ref in find_references(t, transcripts, rules):
+            links[t.id].references.setdefault(ref.anchor, []).append(ref)
+            links[ref.target].cited_by.append((t, ref))
+        links[t.id].related = related(t, transcripts)
+    for page in links.values():
+        page.cited_by.sort(key=lambda pair: (sort_key(pair[0].value("date")), pair[0].id, pair[1].anchor))
+    return links
