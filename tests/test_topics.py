@@ -1,0 +1,151 @@
+"""Topic assignment: the seeds against a table written from reading them, and the rules behind it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.build import load_corpus
+from build_scripts.errors import RulesError
+from build_scripts.rules import load_topics
+from build_scripts.topics import count_terms
+
+# Written after reading each seed: the topics a reader would expect it to carry.
+EXPECTED = {
+    "2013-09-12-astana-lavrov-idrisov": {
+        "arms-control", "csto", "eurasian-integration", "syria", "un", "united-states"},
+    "2019-01-28-moscow-lavrov-atamkulov": {
+        "afghanistan", "eurasian-integration", "syria", "terrorism", "un", "united-states"},
+    "2020-09-09-moscow-lavrov-tleuberdi": {
+        "balkans", "belarus", "caspian", "cis", "covid-19", "education", "european-union", "germany",
+        "osce", "space", "transport-flights", "un"},
+    "2020-11-interview-russia-kazakhstan-integration": {
+        "covid-19", "csto", "education", "eurasian-integration", "sco", "transport-flights", "un",
+        "united-states"},
+    "2021-04-08-nur-sultan-lavrov-tleuberdi": {
+        "arms-control", "caspian", "central-asia", "covid-19", "education", "eurasian-integration",
+        "european-union", "sanctions", "space", "trade-economy", "transport-flights", "united-states"},
+}
+# Where the automatic rule falls short of that reading, a seed's sidecar adds the topic.
+ADDED_BY_SIDECAR = {
+    "2013-09-12-astana-lavrov-idrisov": {"csto"},       # one paragraph, two mentions
+    "2019-01-28-moscow-lavrov-atamkulov": {"afghanistan"},  # "a detailed discussion on Afghanistan"
+}
+
+
+def _assigned(t) -> set[str]:
+    return {m.slug for m in t.assigned_topics()}
+
+
+def test_seed_topics_match_the_expected_table(corpus):
+    assert {tid: _assigned(t) for tid, t in corpus.items()} == EXPECTED
+
+
+def test_automatic_assignment_is_precise(corpus):
+    """Without the sidecars, every topic the rule assigns is one a reader expects (no false tags)."""
+    for tid, t in corpus.items():
+        automatic = {m.slug for m in t.assigned_topics() if m.source == "extracted"}
+        assert automatic <= EXPECTED[tid], f"{tid}: unexpected {automatic - EXPECTED[tid]}"
+        assert EXPECTED[tid] - automatic == ADDED_BY_SIDECAR.get(tid, set())
+
+
+@pytest.mark.parametrize("tid,slug", [
+    ("2020-09-09-moscow-lavrov-tleuberdi", "syria"),        # never discussed
+    ("2020-09-09-moscow-lavrov-tleuberdi", "united-states"),  # "Washington" is where Serbia and Kosovo signed
+    ("2021-04-08-nur-sultan-lavrov-tleuberdi", "cis"),      # two mentions in lists
+    ("2020-11-interview-russia-kazakhstan-integration", "arms-control"),  # the BTWC, once
+    ("2020-11-interview-russia-kazakhstan-integration", "caspian"),  # once, in a question
+])
+def test_passing_mentions_do_not_tag(corpus, slug, tid):
+    t = corpus[tid]
+    assert slug not in _assigned(t)
+
+
+def test_evidence_names_terms_counts_and_sections(corpus):
+    m = corpus["2019-01-28-moscow-lavrov-atamkulov"].topics["syria"]
+    assert m.assigned and m.source == "extracted"
+    # Counted independently with grep -oP '(?<!\w)TERM(?!\w)' over the file (the title names no term).
+    assert m.terms == {"Syrian": 11, "Syria": 7, "Idlib": 5, "Astana format": 1, "Hay'at Tahrir al-Sham": 1,
+                       "al-Nusra": 1}
+    assert m.mentions == 26
+    assert list(m.sections) == ["opening", "q1", "q2"]  # the whole transcript: it has two questions
+
+
+def test_sidecar_addition_is_recorded_with_file_line_and_note(corpus):
+    m = corpus["2013-09-12-astana-lavrov-idrisov"].topics["csto"]
+    assert (m.assigned, m.source, m.file, m.line, m.mentions) == \
+        (True, "sidecar", "corpus/2013-09-12-astana-lavrov-idrisov.yml", 3, 2)
+    assert "Line 24" in m.note
+
+
+TOPIC = next(t for t in load_topics(Path(__file__).parent.parent / "build_scripts/data/topics.yml")
+             if t.slug == "eurasian-integration")
+UN = next(t for t in load_topics(Path(__file__).parent.parent / "build_scripts/data/topics.yml")
+          if t.slug == "un")
+US = next(t for t in load_topics(Path(__file__).parent.parent / "build_scripts/data/topics.yml")
+          if t.slug == "united-states")
+
+
+@pytest.mark.parametrize("topic,text,expected", [
+    (TOPIC, "the Eurasian Economic Union (EAEU) and the EAEU", {"Eurasian Economic Union": 1, "EAEU": 1}),
+    (TOPIC, "eurasian integration, Eurasian Integration", {"Eurasian integration": 2}),
+    (TOPIC, "the EAEUs and XEAEU", {}),  # whole words only
+    (UN, "a UN-led network; the UN/LAS envoy; unclear; UNESCO; un", {"UN": 2}),
+    (US, "let us go; the US and the USA; American and Americans", {"US": 1, "USA": 1, "American": 1,
+                                                                  "Americans": 1}),
+])
+def test_terms_match_whole_words_with_case_rules(topic, text, expected):
+    assert count_terms(topic, text) == expected
+
+
+TEXT = "Joint news conference, Moscow, September 9, 2020\n\nLadies and gentlemen,\n\n{body}\n"
+
+
+def _corpus(tmp_path: Path, body: str, sidecar: str | None = None) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(TEXT.format(body=body), encoding="utf-8")
+    if sidecar is not None:
+        (corpus / "x.yml").write_text(sidecar, encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize("mentions,assigned", [(1, False), (2, False), (3, True), (4, True)])
+def test_threshold(tmp_path, rules, mentions, assigned):
+    body = " ".join(["We discussed Syria."] * mentions)
+    t = load_corpus(_corpus(tmp_path, body), rules).transcripts[0]
+    assert t.topics["syria"].mentions == mentions
+    assert ("syria" in {m.slug for m in t.assigned_topics()}) is assigned
+
+
+def test_sidecar_removes_a_topic_and_says_so(tmp_path, rules):
+    corpus = _corpus(tmp_path, "Syria. Syria. Syria.", "topics:\n  remove: [syria]\n  note: a list only\n")
+    result = load_corpus(corpus, rules)
+    t = result.transcripts[0]
+    assert not t.topics["syria"].assigned
+    assert (t.topics["syria"].source, t.topics["syria"].line, t.topics["syria"].note) == ("sidecar", 2, "a list only")
+    assert not result.problems
+
+
+def test_redundant_sidecar_entry_is_a_warning(tmp_path, rules):
+    corpus = _corpus(tmp_path, "Syria. Syria. Syria.", "topics: {add: [syria]}\n")
+    result = load_corpus(corpus, rules)
+    assert [str(p) for p in result.problems] == [
+        "corpus/x.yml:1: warning: topic `syria` is already assigned from the text, so `add` changes nothing "
+        "— delete it from `topics.add`"]
+    assert result.transcripts  # a warning does not refuse the file
+
+
+@pytest.mark.parametrize("body,message", [
+    ("version: 1\ntopics:\n  - {slug: a, name: A, description: d, terms: [x]}\n"
+     "  - {slug: a, name: B, description: d, terms: [y]}\n", "slug 'a' must be unique"),
+    ("version: 1\ntopics:\n  - {slug: Bad Slug, name: A, description: d, terms: [x]}\n", "lower-case-with-dashes"),
+    ("version: 1\ntopics:\n  - {slug: a, name: A, description: d, terms: []}\n", "non-empty list"),
+    ("version: 1\ntopics:\n  - {slug: a, name: A, description: d, terms: [x], min_mentions: 0}\n", "≥ 1"),
+    ("version: 1\ntopics:\n  - {slug: a, name: A, terms: [x]}\n", "a topic has `slug`"),
+])
+def test_bad_vocabulary_is_refused(tmp_path, body, message):
+    path = tmp_path / "topics.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        load_topics(path)
