@@ -9,6 +9,8 @@ match no transcript, or match without that context, stay plain text.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +25,7 @@ RELATIVE_MONTH = re.compile(r"\b(?P<which>[Ll]ast|[Tt]his) (?P<month>" + "|".joi
 MONTH_YEAR = re.compile(r"\b(?:in |In )(?P<month>" + "|".join(MONTHS) + r") (?P<year>\d{4})\b")
 MAX_RELATED = 5
 MIN_RELATED_SCORE = 2  # a shared counterpart (3), or at least two shared topics (1 each)
+NEAREST = 40  # per shared topic, candidates this close in time are considered
 
 
 @dataclass(frozen=True)
@@ -98,17 +101,22 @@ def _candidates(text: str, t: Transcript):
         yield m.start(), m.end(), f"{year}-{month:02d}", "month"
 
 
-def find_references(t: Transcript, others: list[Transcript], rules: Rules) -> list[Reference]:
-    """Return the references in `t` to other transcripts in the archive."""
+def by_date(transcripts: list[Transcript]) -> tuple[dict[str, list[Transcript]], dict[str, list[Transcript]]]:
+    """Return (day -> transcripts, month -> transcripts) for transcripts dated at least to the month."""
     by_day: dict[str, list[Transcript]] = {}
     by_month: dict[str, list[Transcript]] = {}
-    for other in others:
-        date = other.value("date")
-        if other is t or not date or len(date) < 7:
-            continue
-        by_month.setdefault(date[:7], []).append(other)
-        if len(date) == 10:
-            by_day.setdefault(date, []).append(other)
+    for t in sorted(transcripts, key=lambda t: t.id):
+        date = t.value("date")
+        if date and len(date) >= 7:
+            by_month.setdefault(date[:7], []).append(t)
+            if len(date) == 10:
+                by_day.setdefault(date, []).append(t)
+    return by_day, by_month
+
+
+def find_references(t: Transcript, dates: tuple[dict, dict], rules: Rules) -> list[Reference]:
+    """Return the references in `t` to other transcripts in the archive (`dates` from `by_date`)."""
+    by_day, by_month = dates
     found: list[Reference] = []
     for section in t.sections:
         for turn in section.turns:
@@ -116,7 +124,9 @@ def find_references(t: Transcript, others: list[Transcript], rules: Rules) -> li
                 for start, end, iso, precision in _candidates(paragraph.text, t):
                     sentence = _sentence_at(paragraph.text, start)
                     pool = by_day.get(iso, []) if precision == "day" else by_month.get(iso, [])
-                    for other in sorted(pool, key=lambda o: o.id):
+                    for other in pool:
+                        if other is t:
+                            continue
                         reason = _why(sentence, other, precision, rules)
                         if reason:
                             found.append(Reference(paragraph.anchor, start, end, other.id, reason))
@@ -151,24 +161,68 @@ def _counterparts(t: Transcript) -> set[str]:
     return {p["name"] for p in t.value("counterparts", [])}
 
 
-def related(t: Transcript, others: list[Transcript]) -> list[tuple[Transcript, list[str]]]:
-    """Return up to MAX_RELATED transcripts sharing counterparts or topics with `t`, closest first."""
+def _year(t: Transcript) -> int:
+    return sort_key(t.value("date"))[0]
+
+
+@dataclass
+class Posting:
+    """The transcripts that share one counterpart or topic, oldest first, with their date keys."""
+
+    keys: list[tuple[int, int, int]] = field(default_factory=list)
+    transcripts: list[Transcript] = field(default_factory=list)
+
+    def nearest(self, t: Transcript) -> list[Transcript]:
+        """Return up to NEAREST transcripts closest in time to `t`."""
+        at = bisect.bisect_left(self.keys, sort_key(t.value("date")))
+        return self.transcripts[max(0, at - NEAREST // 2): at + NEAREST // 2]
+
+
+def related(t: Transcript, postings: dict[str, Posting],
+            topics_of: dict[str, set[str]]) -> list[tuple[Transcript, list[str]]]:
+    """Return up to MAX_RELATED transcripts sharing counterparts or topics with `t`, closest first.
+
+    `postings` maps "person:NAME" and "topic:SLUG" to the transcripts that have
+    them, in time order. Every transcript sharing a counterpart is a candidate;
+    for topics, only the transcripts nearest in time are, so the work stays
+    proportional to the archive's size rather than its square.
+    """
     mine = {m.slug: m.name for m in t.assigned_topics()}
+    people = _counterparts(t)
+    year = _year(t)
+    candidates: dict[str, Transcript] = {}
+    for name in sorted(people):
+        for other in postings[f"person:{name}"].transcripts:
+            candidates.setdefault(other.id, other)
+    for slug in mine:
+        for other in postings[f"topic:{slug}"].nearest(t):
+            candidates.setdefault(other.id, other)
     scored = []
-    for other in others:
+    for other in candidates.values():
         if other is t:
             continue
-        people = sorted(_counterparts(t) & _counterparts(other))
-        topics = [name for slug, name in mine.items() if slug in {m.slug for m in other.assigned_topics()}]
-        score = 3 * len(people) + len(topics)
+        shared_people = sorted(people & _counterparts(other))
+        topics = [name for slug, name in mine.items() if slug in topics_of[other.id]]
+        score = 3 * len(shared_people) + len(topics)
         if score < MIN_RELATED_SCORE:
             continue
-        reasons = ([f"same counterpart: {', '.join(people)}"] if people else []) + \
+        reasons = ([f"same counterpart: {', '.join(shared_people)}"] if shared_people else []) + \
                   ([f"shared topics: {', '.join(topics)}"] if topics else [])
-        distance = abs(sort_key(t.value("date"))[0] - sort_key(other.value("date"))[0])
-        scored.append((-score, distance, other.id, other, reasons))
-    scored.sort(key=lambda row: row[:3])
-    return [(row[3], row[4]) for row in scored[:MAX_RELATED]]
+        scored.append((-score, abs(year - _year(other)), other.id, other, reasons))
+    return [(row[3], row[4]) for row in heapq.nsmallest(MAX_RELATED, scored, key=lambda row: row[:3])]
+
+
+def _postings(transcripts: list[Transcript]) -> dict[str, Posting]:
+    """Return "person:NAME" / "topic:SLUG" -> its Posting, oldest first (ties by id)."""
+    postings: dict[str, Posting] = {}
+    for t in sorted(transcripts, key=lambda t: (sort_key(t.value("date")), t.id)):
+        key = sort_key(t.value("date"))
+        names = [f"person:{n}" for n in sorted(_counterparts(t))] + [f"topic:{m.slug}" for m in t.assigned_topics()]
+        for name in names:
+            posting = postings.setdefault(name, Posting())
+            posting.keys.append(key)
+            posting.transcripts.append(t)
+    return postings
 
 
 def link_transcripts(transcripts: list[Transcript], rules: Rules) -> dict[str, PageLinks]:
@@ -178,11 +232,13 @@ def link_transcripts(transcripts: list[Transcript], rules: Rules) -> dict[str, P
     for before, after in zip(ordered, ordered[1:]):
         links[before.id].next = after
         links[after.id].previous = before
+    postings, dates = _postings(transcripts), by_date(transcripts)
+    topics_of = {t.id: {m.slug for m in t.assigned_topics()} for t in transcripts}
     for t in sorted(transcripts, key=lambda t: t.id):
-        for ref in find_references(t, transcripts, rules):
+        for ref in find_references(t, dates, rules):
             links[t.id].references.setdefault(ref.anchor, []).append(ref)
             links[ref.target].cited_by.append((t, ref))
-        links[t.id].related = related(t, transcripts)
+        links[t.id].related = related(t, postings, topics_of)
     for page in links.values():
         page.cited_by.sort(key=lambda pair: (sort_key(pair[0].value("date")), pair[0].id, pair[1].anchor))
     return links

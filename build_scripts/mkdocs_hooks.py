@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates")
+WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates", "build_scripts/theme")
 RAW_MD_LINK = re.compile(r'(?P<attr>\shref)="(?P<path>[^"#?:/][^"#?:]*\.md|\.\./[^"#?:]*\.md)(?P<fragment>#[^"]*)?"')
 log = logging.getLogger("mkdocs.hooks.archive")
 _serving = False

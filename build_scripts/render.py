@@ -25,7 +25,7 @@ PROVENANCE_KEYS = ("title", "date", "time", "place", "event_type", "speakers", "
 SOURCE_WORDS = {"extracted": "from the text", "sidecar": "from the sidecar", "inferred": "inferred"}
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: ~10x faster
     """YAML dumper that never uses anchors, so every page reads on its own."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -107,6 +107,11 @@ class Topic:
     terms: tuple[str, ...]
     min_mentions: int
     pattern: re.Pattern
+    needles: tuple[tuple[str, bool], ...] = ()  # (term, is acronym): a quick substring test first
+
+    def may_occur(self, text: str, lowered: str) -> bool:
+        """Return False when no term can match `text` (cheap substring tests, no regex)."""
+        return any((needle in text) if acronym else (needle in lowered) for needle, acronym in self.needles)
 
     def term_of(self, matched: str) -> str:
         """Return the vocabulary term that `matched` (text found in a transcript) stands for."""
@@ -289,7 +294,8 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
             raise RulesError(f"{path}: topic {slug!r}: `min_mentions` must be a whole number ≥ 1")
         terms_t = tuple(t.strip() for t in terms)
         topics.append(Topic(slug, str(raw["name"]), " ".join(str(raw["description"]).split()),
-                            terms_t, minimum, _term_pattern(terms_t)))
+                            terms_t, minimum, _term_pattern(terms_t),
+                            tuple((t, True) if _is_acronym(t) else (t.lower(), False) for t in terms_t)))
     return tuple(topics)
 
 

@@ -16,13 +16,16 @@ from .rules import Rules, Topic
 VOCABULARY = "build_scripts/data/topics.yml"
 
 
-def count_terms(topic: Topic, text: str) -> dict[str, int]:
+def count_terms(topic: Topic, text: str, lowered: str | None = None) -> dict[str, int]:
     """Return vocabulary term -> occurrences in `text`.
 
     A term directly followed by a bracketed abbreviation of the same topic
     ("Eurasian Economic Union (EAEU)") counts once.
     """
     counts: dict[str, int] = {}
+    lowered = text.lower() if lowered is None else lowered
+    if not topic.may_occur(text, lowered):
+        return counts  # a substring test is far cheaper than the regular expression
     previous_end = None
     for match in topic.pattern.finditer(text):
         glued = (previous_end is not None and text[previous_end:match.start()] == " ("
@@ -38,13 +41,16 @@ def count_terms(topic: Topic, text: str) -> dict[str, int]:
 def find_mentions(t: Transcript, rules: Rules) -> dict[str, TopicMatch]:
     """Return every topic whose terms occur in the spoken text, with counts and sections."""
     found: dict[str, TopicMatch] = {}
+    texts = []
+    for section in t.sections:
+        text = "\n".join(p.text for turn in section.turns for p in turn.paragraphs)
+        texts.append((section.anchor, text, text.lower()))
     for topic in rules.topics:
         match = TopicMatch(topic.slug, topic.name)
-        for section in t.sections:
-            text = "\n".join(p.text for turn in section.turns for p in turn.paragraphs)
-            counts = count_terms(topic, text)
+        for anchor, text, lowered in texts:
+            counts = count_terms(topic, text, lowered)
             if counts:
-                match.sections[section.anchor] = sum(counts.values())
+                match.sections[anchor] = sum(counts.values())
                 for term, n in counts.items():
                     match.terms[term] = match.terms.get(term, 0) + n
         match.mentions = sum(match.terms.values())
