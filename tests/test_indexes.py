@@ -67,7 +67,7 @@ def test_topics_index_counts_match_the_pages(pages, corpus):
 def test_topic_page_uses_the_tags_plugin_listing(pages):
     page = pages["topics/covid-19.md"]
     assert '<!-- material/tags {"include": ["COVID-19"], "layout": "archive", "toc": false} -->' in page
-    assert "**3 transcripts**" in page
+    assert page.index("The coronavirus pandemic") < page.index("<!-- material/tags")
 
 
 def test_people_merges_spellings_and_shows_roles_over_time(pages):
@@ -94,7 +94,7 @@ def test_places_lists_astana_once_with_the_name_used_at_the_time(pages):
     astana = _section(pages["places.md"], "## Astana {#astana}")
     assert re.search(r"\| 8 April 2021 \| Nur\\-Sultan \|", astana)  # Markdown-escaped hyphen
     assert re.search(r"\| 12 September 2013 \| Astana \|", astana)
-    assert "Nur\\-Sultan (from 2019-03-23 until 2022-09-17)" in astana
+    assert "Nur\\-Sultan (from 23 March 2019 until 17 September 2022)" in astana
     assert INTERVIEW in _section(pages["places.md"], "## Place not stated · 1 transcript {#unknown}")
 
 
@@ -120,7 +120,7 @@ def test_home_page_latest_additions_follow_git_dates(corpus, rules):
     home = render_site(list(corpus.values()), rules, added=added)["index.md"]
     latest = _section(home, "## Latest additions")
     rows = [line for line in latest.splitlines() if line.startswith("| ") and "transcripts/" in line]
-    assert "2013-09-12-astana" in rows[0] and rows[0].endswith("| 2026-02-01 |")
+    assert "2013-09-12-astana" in rows[0] and rows[0].endswith("| 1 February 2026 |")
 
 
 def test_year_chart_has_a_linked_bar_per_year_and_zero_years_on_the_axis():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
+from ..dates import display_date
 from ..escape import md_inline
 from ..model import Transcript
 from ..rules import Rules
@@ -33,7 +34,7 @@ def _latest_table(rows: list[tuple[Transcript, str]]) -> str:
     lines = [head, "|---|---|---|---|" + ("---|" if with_added else "")]
     for t, when in rows:
         lines.append(f"| {date_cell(t)} | {transcript_link(PAGE, t)} | {place_cell(PAGE, t)} | {event_cell(t)} |"
-                     + (f" {when} |" if with_added else ""))
+                     + (f" {display_date(when, 'day')} |" if with_added else ""))
     return "\n".join(lines)
 
 

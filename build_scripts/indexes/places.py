@@ -5,6 +5,7 @@ each transcript shows the name in use on its date.
 """
 from __future__ import annotations
 
+from ..dates import display_date
 from ..escape import md_inline
 from ..model import Transcript
 from ..rules import Place, Rules
@@ -17,8 +18,8 @@ def _names(place: Place) -> str:
     parts = []
     for n in place.names:
         if n.start or n.end:
-            since = f"from {n.start.isoformat()}" if n.start else ""
-            until = f"until {n.end.isoformat()}" if n.end else ""
+            since = f"from {display_date(n.start.isoformat(), 'day')}" if n.start else ""
+            until = f"until {display_date(n.end.isoformat(), 'day')}" if n.end else ""
             parts.append(f"{md_inline(n.name)} ({' '.join(x for x in (since, until) if x)})")
         else:
             parts.append(md_inline(n.name))
@@ -50,8 +51,9 @@ def render_places(transcripts: list[Transcript], rules: Rules) -> str:
              "2019 to 2022).", "", *summary, ""]
     for pid in order:
         place = places[pid]
+        names = f" Names: {_names(place)}." if len(place.spellings()) > 1 else ""
         lines += [f"## {md_inline(place.names[-1].name)} {{#{pid}}}", "",
-                  f"{md_inline(place.country)}. Names: {_names(place)}.", "",
+                  f"{md_inline(place.country)}.{names}", "",
                   "| Date | Name used | Transcript | Type |", "|---|---|---|---|"]
         lines += [f"| {date_cell(t)} | {md_inline(t.value('place'))} | {transcript_link(PAGE, t)} | {event_cell(t)} |"
                   for t in by_place[pid]]

@@ -23,8 +23,7 @@ def tagged(topic: Topic, transcripts: list[Transcript]) -> list[Transcript]:
 
 
 def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
-    """Return one topic's page: description, count, and the tags plugin's listing."""
-    pages = tagged(topic, transcripts)
+    """Return one topic's page: its description, then the tags plugin's listing (with the count)."""
     listing = json.dumps({"include": [topic.name], "layout": "archive", "toc": False}, ensure_ascii=False)
     terms = ", ".join(md_inline(term) for term in topic.terms)
     return "\n".join([
@@ -34,9 +33,7 @@ def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
         "hide: [navigation, toc]",
         "---", "",
         f"# {md_inline(topic.name)}", "",
-        md_inline(topic.description), "",
-        f"**{plural(len(pages), 'transcript')}**, newest first. Each row links to the questions where "
-        f"the topic comes up. [All topics](index.md)", "",
+        md_inline(topic.description) + " [All topics](index.md)", "",
         f"<!-- material/tags {listing} -->", "",
         '<details class="topic-terms"><summary>How transcripts get this topic</summary>', "",
         f"A transcript gets this topic when these terms occur at least {topic.min_mentions} times in its "
