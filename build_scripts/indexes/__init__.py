@@ -1,4 +1,4 @@
-"""Stage 7: pages about the whole corpus: home, timeline, topics, people, places."""
+"""Stage 8: pages about the whole corpus: home, timeline, topics, people, places."""
 from __future__ import annotations
 
 from ..model import Transcript

@@ -6,7 +6,8 @@ import posixpath
 from ..dates import sort_key
 from ..escape import md_inline
 from ..model import Transcript
-from ..render import EVENT_NAMES, date_label
+from ..render_links import date_label, title_of
+from ..render_meta import EVENT_NAMES
 from ..slugs import person_anchor
 
 
@@ -23,10 +24,6 @@ def link(page: str, target: str) -> str:
     path, _, fragment = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
     return rel + (f"#{fragment}" if fragment else "")
-
-
-def title_of(t: Transcript) -> str:
-    return t.value("title") or f"Untitled transcript {t.id}"
 
 
 def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:

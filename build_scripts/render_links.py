@@ -1,0 +1,72 @@
+"""A transcript's links to the rest of the archive: earlier/later in time, referred-to-in, related."""
+from __future__ import annotations
+
+from .dates import display_date
+from .escape import esc, md_inline
+from .links import PageLinks
+from .model import Transcript
+
+
+def date_label(t: Transcript) -> str:
+    """Return the date as a reader sees it in lists: "9 September 2020", "November 2020 (approximate)"."""
+    date, precision = t.value("date"), t.value("date_precision", "unknown")
+    if not date:
+        return "Undated"
+    text = display_date(date, precision)
+    return f"{text} (approximate)" if precision != "day" else text
+
+
+def title_of(t: Transcript) -> str:
+    return t.value("title") or f"Untitled transcript {t.id}"
+
+
+def _nav_link(t: Transcript | None, rel: str, label: str) -> str:
+    if t is None:
+        return (f'<span class="transcript-nav__{rel} transcript-nav__none">'
+                f'<span class="transcript-nav__label">{esc(label)}</span>'
+                f'{"This is the earliest transcript" if rel == "prev" else "This is the latest transcript"}</span>')
+    return (f'<a class="transcript-nav__{rel}" rel="{rel}" href="{esc(t.id)}.md">'
+            f'<span class="transcript-nav__label">{esc(label)}</span>'
+            f'<span class="transcript-nav__date">{esc(date_label(t))}</span> {esc(title_of(t))}</a>')
+
+
+def render_time_nav(t: Transcript, links: PageLinks) -> str:
+    """Return the links to the previous and next transcript in time (or why there are none)."""
+    if not t.value("date"):
+        return ('<nav class="transcript-nav" aria-label="Transcripts in time"><span>This transcript has no '
+                'date, so it has no place in the time order; it is listed under '
+                '<a href="../timeline.md#undated">Undated</a> in the timeline.</span></nav>')
+    year = t.value("date")[:4]
+    return "\n".join([
+        '<nav class="transcript-nav" aria-label="Transcripts in time">',
+        _nav_link(links.previous, "prev", "← Earlier"),
+        _nav_link(links.next, "next", "Later →"),
+        f'<a class="transcript-nav__timeline" href="../timeline.md#y{esc(year)}">{esc(year)} in the timeline</a>',
+        "</nav>",
+    ])
+
+
+def _list_item(t: Transcript, why: str) -> str:
+    return f"- {md_inline(date_label(t))}: [{md_inline(title_of(t))}]({t.id}.md) — {md_inline(why)}"
+
+
+def _where(anchor: str) -> str:
+    """Return "in the opening remarks" or "in question 5" for a paragraph anchor."""
+    section = anchor.split("-p")[0]
+    return "in the opening remarks" if section == "opening" else f"in question {section[1:]}"
+
+
+def render_archive_links(t: Transcript, links: PageLinks) -> str:
+    """Return the "In the archive" section: pages that refer to this one, and related pages."""
+    parts = ["## In the archive {#in-the-archive}"]
+    if links.cited_by:
+        parts.append("**Referred to in**")
+        parts.append("\n".join(
+            f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({src.id}.md#{ref.anchor}) "
+            f"— {_where(ref.anchor)}" for src, ref in links.cited_by))
+    if links.related:
+        parts.append("**Related transcripts** (shared counterparts and topics)")
+        parts.append("\n".join(_list_item(other, "; ".join(why)) for other, why in links.related))
+    if len(parts) == 1:
+        parts.append("*No other transcript in the archive shares a counterpart or two topics with this one yet.*")
+    return "\n\n".join(parts)

@@ -1,0 +1,134 @@
+"""The metadata panel above a transcript and the "How this page was made" block below it.
+
+Every value is escaped with `escape.esc`; each fact carries a badge saying where it came from.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .dates import display_date
+from .escape import esc
+from .model import Fact, Transcript
+from .slugs import person_anchor
+
+EVENT_NAMES = {
+    "press-conference": "Press conference", "interview": "Interview", "speech": "Speech",
+    "statement": "Statement", "briefing": "Briefing", "meeting": "Meeting",
+    "article": "Article", "other": "Other",
+}
+PROVENANCE_KEYS = ("title", "date", "time", "place", "event_type", "speakers", "counterparts",
+                   "source.publisher", "source.via", "source.url", "note")
+SOURCE_WORDS = {"extracted": "from the text", "sidecar": "from the sidecar", "inferred": "inferred"}
+
+
+def _badge(fact: Fact | None, list_fact: bool = False) -> str:
+    if fact is None:
+        return ""
+    words = SOURCE_WORDS[fact.source] + (", inferred" if fact.inferred else "")
+    where = f", line {fact.line}" if fact.line and fact.source == "extracted" and not list_fact else ""
+    title = esc(fact.note) if fact.note else ""
+    return (f' <span class="prov prov--{esc(fact.source)}{" prov--inferred" if fact.inferred else ""}"'
+            f'{f" title={chr(34)}{title}{chr(34)}" if title else ""}>{esc(words + where)}</span>')
+
+
+def _people(people: list[dict[str, Any]]) -> str:
+    return "; ".join(f'<a href="../people.md#{person_anchor(p["name"])}">{esc(p["name"])}</a>'
+                     + (f' <span class="role">({esc(p["role"])})</span>' if p.get("role") else "")
+                     for p in people)
+
+
+def _place(t: Transcript) -> str:
+    place, place_id = t.value("place"), t.value("place_id")
+    if not place:
+        return _unknown("Unknown")
+    link = f'<a href="../places.md#{esc(place_id)}">{esc(place)}</a>' if place_id else esc(place)
+    return link + _badge(t.meta.get("place"))
+
+
+def _unknown(text: str) -> str:
+    return f'<span class="unknown">{esc(text)}</span>'
+
+
+def _source_html(t: Transcript) -> str:
+    parts = []
+    publisher, via, url = (t.value(f"source.{k}") for k in ("publisher", "via", "url"))
+    if publisher:
+        parts.append(esc(publisher) + _badge(t.meta.get("source.publisher")))
+    if via:
+        parts.append("via " + esc(via) + _badge(t.meta.get("source.via")))
+    if url:
+        parts.append(f'<a href="{esc(url)}" rel="nofollow noopener noreferrer">{esc(url)}</a>')
+    return "<br>".join(parts) if parts else _unknown("Not stated in the text")
+
+
+def render_meta_panel(t: Transcript) -> str:
+    """Return the HTML metadata panel shown above the text."""
+    date, precision = t.value("date"), t.value("date_precision", "unknown")
+    date_html = esc(display_date(date, precision)) if date else _unknown("Unknown")
+    if date and precision != "day":
+        date_html += f' <span class="approx">(approximate: {esc(precision)} only)</span>'
+    rows = [
+        ("Date", date_html + _badge(t.meta.get("date"))),
+        ("Time", esc(t.value("time")) + _badge(t.meta.get("time")) if t.value("time") else _unknown("Not stated")),
+        ("Place", _place(t)),
+        ("Event", esc(EVENT_NAMES[t.value("event_type")]) + _badge(t.meta.get("event_type"))
+         if t.value("event_type") else _unknown("Unknown")),
+        ("Speakers", _people(t.value("speakers", [])) + _badge(t.meta.get("speakers"), list_fact=True)
+         if t.value("speakers") else _unknown("Not named")),
+        ("Counterpart", _people(t.value("counterparts", [])) + _badge(t.meta.get("counterparts"))
+         if t.value("counterparts") else _unknown("None named")),
+        ("Source", _source_html(t)),
+        ("Length", f'{t.value("word_count", 0):,} words, '
+                   f'{sum(1 for s in t.sections if s.anchor != "opening")} questions'),
+        ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
+    ]
+    body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    notes = [f'<p class="meta-note"><strong>{esc(key.replace("_", " ").capitalize())}:</strong> '
+             f"{esc(_sentence(t.meta[key].note))}</p>"
+             for key in ("date", "time", "place", "event_type")
+             if key in t.meta and t.meta[key].note
+             and (t.meta[key].inferred or t.meta[key].source == "inferred" or key == "place")]
+    if "note" in t.meta:
+        notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
+    return ('<div class="transcript-meta">\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
+            + ("\n" if notes else "") + "</div>")
+
+
+def _sentence(text: str) -> str:
+    """Return `text` starting with a capital letter."""
+    return text[:1].upper() + text[1:]
+
+
+def render_provenance(t: Transcript) -> str:
+    """Return a collapsed block listing how each fact was found and which lines were removed."""
+    rows = []
+    for key in PROVENANCE_KEYS:
+        fact = t.meta.get(key)
+        if fact is None:
+            continue
+        record = fact.provenance()
+        where = f"{record.get('file', t.corpus_file)}:{record['line']}" if "line" in record else ""
+        detail = "; ".join(x for x in (f"“{record['evidence']}”" if "evidence" in record else "",
+                                       record.get("note", "")) if x)
+        rows.append(f"<tr><td>{esc(key)}</td><td>{esc(SOURCE_WORDS[fact.source])}"
+                    f"{' (marked inferred)' if fact.inferred else ''}</td>"
+                    f"<td><code>{esc(where)}</code></td><td>{esc(detail)}</td></tr>")
+    topics = [f"<tr><td>{esc(m.name)}</td><td>{'yes' if m.assigned else 'no'}"
+              f"{' (set in the sidecar)' if m.source == 'sidecar' else ''}</td><td>{m.mentions}</td>"
+              f"<td>{esc(', '.join(f'{term} ×{n}' for term, n in m.terms.items()))}</td>"
+              f"<td>{esc(', '.join(f'{a} ({n})' for a, n in m.sections.items()))}</td></tr>"
+              for m in t.topics.values()]
+    removed = [f"<tr><td>{r.line}</td><td><code>{esc(r.profile)}/{esc(r.rule)}</code></td>"
+               f"<td>{esc(r.text.strip())}</td></tr>" for r in t.removals]
+    return "\n".join([
+        '<details class="provenance">',
+        "<summary>How this page was made: sources of each fact, topic evidence, and lines not shown as text</summary>",
+        '<table class="prov-table"><thead><tr><th>Fact</th><th>Source</th><th>Where</th><th>Evidence or note</th></tr></thead>',
+        "<tbody>", *rows, "</tbody></table>",
+        '<table class="prov-table"><thead><tr><th>Topic</th><th>Assigned</th><th>Mentions</th>'
+        '<th>Terms counted</th><th>Sections (mentions)</th></tr></thead>',
+        "<tbody>", *topics, "</tbody></table>",
+        '<table class="prov-table"><thead><tr><th>Line</th><th>Rule</th><th>Removed line (site chrome, title or dateline)</th></tr></thead>',
+        "<tbody>", *removed, "</tbody></table>",
+        "</details>",
+    ])
