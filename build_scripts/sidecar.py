@@ -99,14 +99,18 @@ def _check_people(key: str, value: Any, name: str, line: int) -> None:
             raise TranscriptError(name, line, f"`role` in `{key}` must be text", "quote it")
 
 
-def _check_source(value: Any, name: str, line: int) -> None:
+def _check_mapping(value: Any, under: str, valid: tuple[str, ...], example: str, name: str, line: int) -> None:
+    """Refuse a value under `under` that is not a mapping of keys from `valid`."""
     if not isinstance(value, dict):
-        raise TranscriptError(name, line, "`source` must be a mapping",
-                              "write `source: {publisher: …, url: https://…}`")
+        raise TranscriptError(name, line, f"`{under}` must be a mapping", f"write `{under}: {example}`")
+    for key in value:
+        if key not in valid:
+            raise TranscriptError(name, line, f"unknown key `{key}` under `{under}`", _suggest(str(key), valid))
+
+
+def _check_source(value: Any, name: str, line: int) -> None:
+    _check_mapping(value, "source", SOURCE_KEYS, "{publisher: …, url: https://…}", name, line)
     for key, item in value.items():
-        if key not in SOURCE_KEYS:
-            raise TranscriptError(name, line, f"unknown key `{key}` under `source`",
-                                  _suggest(str(key), SOURCE_KEYS))
         if item is not None and not isinstance(item, str):
             raise TranscriptError(name, line, f"`source.{key}` must be text", "quote it")
     url = value.get("url")
@@ -116,13 +120,8 @@ def _check_source(value: Any, name: str, line: int) -> None:
 
 
 def _check_topics(value: Any, name: str, line: int) -> None:
-    if not isinstance(value, dict):
-        raise TranscriptError(name, line, "`topics` must be a mapping",
-                              "write `topics: {add: [csto], remove: [space], note: why}`")
+    _check_mapping(value, "topics", TOPIC_KEYS, "{add: [csto], remove: [space], note: why}", name, line)
     for key, item in value.items():
-        if key not in TOPIC_KEYS:
-            raise TranscriptError(name, line, f"unknown key `{key}` under `topics`",
-                                  _suggest(str(key), TOPIC_KEYS))
         if key == "note":
             if not isinstance(item, str):
                 raise TranscriptError(name, line, "`topics.note` must be text", "quote it")
