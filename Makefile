@@ -5,6 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+NODE_DEPS := node_modules/.package-lock.json
 
 # Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
 # sitemap.xml) is the time of the last commit that touched the corpus, so the
@@ -13,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 CORPUS_EPOCH := $(shell git log -1 --format=%ct -- corpus 2>/dev/null)
 export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
-.PHONY: build generate explain serve test golden chromium clean
+.PHONY: build generate explain serve offline check-links test golden chromium node clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -22,6 +23,14 @@ build: generate
 ## generate: corpus/ -> docs/ (Markdown pages)
 generate: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts generate
+
+## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
+offline: generate $(NODE_DEPS)
+	$(BIN)/python -m build_scripts offline
+
+## check-links: check every internal link and resource of the built site/
+check-links: $(BIN)/.site-deps
+	$(BIN)/python -m build_scripts check-links site
 
 ## explain: list every line the generator removed, with its rule
 explain: $(BIN)/.site-deps
@@ -32,7 +41,7 @@ serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: set up what the tests need, then run every test
-test: $(BIN)/.test-deps chromium
+test: $(BIN)/.test-deps $(NODE_DEPS) chromium
 	$(BIN)/python -m pytest
 
 ## golden: rewrite tests/golden/ from the current generator; review the diff before committing
@@ -48,6 +57,21 @@ $(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $@
 
+# Front-end files the offline copy bundles (the Web Worker shim for search from
+# file://), installed from the npm registry exactly as package-lock.json pins them.
+$(NODE_DEPS): package.json package-lock.json | node
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+node:
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's nodejs and npm for the offline copy…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || \
+	  { echo "error: could not install npm; install Node.js with npm and re-run" >&2; exit 1; }; \
+	fi
+
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser.
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -59,4 +83,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site docs .pytest_cache test-artifacts
+	rm -rf site docs dist .pytest_cache test-artifacts

@@ -1,10 +1,11 @@
-"""Command line: `python -m build_scripts generate [--explain]`."""
+"""Command line: `python -m build_scripts generate | offline | check-links | review`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
+from . import checklinks, offline
 from .build import generate
 from .errors import RulesError
 from .explain import explain
@@ -22,7 +23,34 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--out", type=Path, default=ROOT / "docs", help="output folder (default: docs/)")
     gen.add_argument("--explain", action="store_true",
                      help="list every removed line with its file, line number and rule")
+    off = commands.add_parser("offline", help="build the site for file:// and pack it into a zip")
+    off.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    off.add_argument("--zip", type=Path, default=ROOT / "dist" / f"{offline.ARCHIVE_NAME}.zip",
+                     help=f"where to write the zip (default: dist/{offline.ARCHIVE_NAME}.zip)")
+    links = commands.add_parser("check-links", help="check every internal link and resource of a built site")
+    links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
+    links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
     args = parser.parse_args(argv)
+    if args.command == "offline":
+        return offline.make(args.config, args.zip)
+    if args.command == "check-links":
+        return check_links(args.site, args.file_urls)
+    return run_generate(args)
+
+
+def check_links(site: Path, file_urls: bool) -> int:
+    if not (site / "index.html").is_file():
+        print(f"error: no built site at {site} — run `make build` first", file=sys.stderr)
+        return 2
+    problems = checklinks.check(site, file_urls=file_urls)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"checked {checklinks.count_links(site)} links and resources in {site.name}/: "
+          f"{len(problems) or 'no'} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         print(f"error: no corpus folder at {args.corpus}", file=sys.stderr)
         return 2

@@ -7,6 +7,10 @@
    a link to a missing page as a warning (which fails `mkdocs build --strict`).
 2. Topic listings: the tags plugin lists a topic's transcripts newest first.
 3. `make serve`: regenerate docs/ when the corpus or the rules change.
+4. The offline copy: Material's offline plugin makes search work from file://
+   with a Web Worker shim that it loads from a CDN. This hook serves that shim
+   from the npm package installed by `npm ci` (pinned in package-lock.json)
+   instead, so the offline copy requests nothing from any other host.
 """
 from __future__ import annotations
 
@@ -16,11 +20,17 @@ import re
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates", "build_scripts/theme")
 RAW_MD_LINK = re.compile(r'(?P<attr>\shref)="(?P<path>[^"#?:/][^"#?:]*\.md|\.\./[^"#?:]*\.md)(?P<fragment>#[^"]*)?"')
+WORKER_SHIM_FILE = "node_modules/iframe-worker/shim/index.js"  # pinned in package-lock.json
+WORKER_SHIM = ROOT / WORKER_SHIM_FILE
+WORKER_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 log = logging.getLogger("mkdocs.hooks.archive")
 _serving = False
 
@@ -38,12 +48,31 @@ def newest_first(mapping) -> tuple:
     return (1 if date else 0, parts[0], parts[1], parts[2], str(meta.get("id") or mapping.item.url))
 
 
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return plugin is not None and plugin.config.enabled
+
+
+@event_priority(-100)  # after the offline plugin has added its CDN shim
 def on_config(config):
     tags = config.plugins.get("material/tags")
     if tags is not None:
         tags.config.listings_sort_by = newest_first
         tags.config.listings_sort_reverse = True
+    if _offline(config):
+        if not WORKER_SHIM.is_file():
+            raise PluginError(f"the offline copy needs {WORKER_SHIM_FILE} from npm — run `make offline` "
+                              "(it runs `npm ci`), or `npm ci` in the project folder, then build again")
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, WORKER_SHIM_URI]
     return config
+
+
+def on_files(files, config):
+    """Ship the worker shim inside the offline copy."""
+    if _offline(config):
+        files.append(File.generated(config, WORKER_SHIM_URI, abs_src_path=str(WORKER_SHIM)))
+    return files
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,15 +44,21 @@ def run(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.Com
 
 def build_site(workdir: Path, corpus_dir: Path = CORPUS) -> subprocess.CompletedProcess:
     """Generate docs/ and build site/ in `workdir` with the project's mkdocs.yml."""
+    write_config(workdir)
+    gen = run(sys.executable, "-m", "build_scripts", "generate",
+              "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
+    assert gen.returncode == 0, gen.stderr
+    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"))
+
+
+def write_config(workdir: Path) -> Path:
+    """An mkdocs.yml in `workdir` that inherits the project's, with docs/ and site/ beside it."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
         f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
-    gen = run(sys.executable, "-m", "build_scripts", "generate",
-              "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
-    assert gen.returncode == 0, gen.stderr
-    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"))
+    return workdir / "mkdocs.yml"
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +68,39 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(workdir)
     assert result.returncode == 0, result.stderr
     return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(built_site: Path) -> Path:
+    """The offline copy of the real corpus, made by the command behind `make offline`."""
+    workdir = built_site.parent
+    zip_path = workdir / "dist" / "archive.zip"
+    result = run(sys.executable, "-m", "build_scripts", "offline",
+                 "--config", str(workdir / "mkdocs.yml"), "--zip", str(zip_path))
+    assert result.returncode == 0, result.stderr
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def offline_copy(offline_zip: Path, tmp_path_factory) -> Path:
+    """The offline copy unzipped somewhere else, as a reader would; returns its folder."""
+    where = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(where)
+    return where / "lavrov-kazakhstan-archive"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium (never a downloaded one), shared by the browser tests."""
+    from playwright import sync_api
+
+    from browsing import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,14 @@
 """Drive headless Chromium against the built site, served over loopback only."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
-from playwright import sync_api
+from browsing import Watched, follow, heading_above, in_viewport, serve, watched_page
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-LOOPBACK = {"127.0.0.1", "localhost"}
-VIEWPORT = {"width": 1280, "height": 800}  # wide enough for Material's header search and right-hand TOC
 
 NUR_SULTAN = "2021-04-08-nur-sultan-lavrov-tleuberdi"
 INTERVIEW = "2020-11-interview-russia-kazakhstan-integration"
@@ -26,105 +16,19 @@ MOSCOW_2020 = "2020-09-09-moscow-lavrov-tleuberdi"
 IN_TIME_ORDER = ["2013-09-12-astana-lavrov-idrisov", "2019-01-28-moscow-lavrov-atamkulov",
                  MOSCOW_2020, INTERVIEW, NUR_SULTAN]
 
-# The id of the last h2/h3 before an element in document order: the section it sits in.
-HEADING_ABOVE = """el => {
-    const above = [...document.querySelectorAll('article h2, article h3')]
-        .filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-    return above.length ? above[above.length - 1].id : null;
-}"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not log each request to stderr."""
-
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
-@dataclass
-class Watched:
-    """A page plus everything it reported while the test ran."""
-
-    page: object
-    base: str
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    bad_status: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-    def goto(self, path: str = "") -> None:
-        """Open `path` relative to the site root and wait for the page to settle."""
-        self.page.goto(self.base + path, wait_until="load")
-
-    def assert_clean(self) -> None:
-        """No console error, page error, failed request, HTTP error, or request off loopback."""
-        assert self.requests, "the page made no requests at all"
-        assert not self.outside, f"requests left loopback: {self.outside}"
-        assert not self.console_errors, f"console errors: {self.console_errors}"
-        assert not self.page_errors, f"page errors: {self.page_errors}"
-        assert not self.failed, f"failed requests: {self.failed}"
-        assert not self.bad_status, f"HTTP error responses: {self.bad_status}"
-
 
 @pytest.fixture(scope="module")
 def server(built_site: Path):
-    """Serve the built site on an ephemeral loopback port; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """A headless Debian Chromium, shared by the module's tests."""
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    """The built site served on an ephemeral loopback port."""
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture
 def watched(browser, server) -> Watched:
-    """A fresh page that records errors and requests, and blocks every host but loopback."""
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    page = context.new_page()
-    w = Watched(page=page, base=server)
-
-    def route(r):
-        if urlparse(r.request.url).hostname in LOOPBACK:
-            r.continue_()
-        else:
-            w.outside.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and w.console_errors.append(m.text))
-    page.on("pageerror", lambda e: w.page_errors.append(str(e)))
-    page.on("request", lambda r: w.requests.append(r.url))
-    page.on("requestfailed", lambda r: r.url not in w.outside
-            and w.failed.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and w.bad_status.append(f"{r.status} {r.url}"))
-    yield w
-    context.close()
-
-
-def in_viewport(page, locator) -> bool:
-    """Whether the element's top edge lies within the visible viewport."""
-    box = locator.bounding_box()
-    height = page.viewport_size["height"]
-    return box is not None and 0 <= box["y"] < height
-
-
-def heading_above(locator) -> str | None:
-    """The id of the heading whose section holds the element."""
-    return locator.evaluate(HEADING_ABOVE)
+    """A fresh page on the served site that records errors and requests, and blocks every host but loopback."""
+    with watched_page(browser, server) as w:
+        yield w
 
 
 def transcript_id(url: str) -> str:
@@ -132,13 +36,6 @@ def transcript_id(url: str) -> str:
     parts = urlparse(url).path.strip("/").split("/")
     assert len(parts) == 2 and parts[0] == "transcripts", url
     return parts[1]
-
-
-def follow(page, link) -> None:
-    """Click a link and wait until the browser is at the address it points to."""
-    target = urljoin(page.url, link.get_attribute("href"))
-    link.click()
-    page.wait_for_url(target)
 
 
 def test_home_page_lists_transcripts(watched, artifacts, corpus):

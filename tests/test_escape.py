@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from mkdocs.config import load_config
 
 from build_scripts.build import load_transcript
 from build_scripts.escape import md_inline
@@ -37,21 +38,13 @@ HOSTILE = [
     "Trailing backslash \\",
 ]
 
-EXTENSIONS_CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))  # as MkDocs reads it (its !ENV tags included)
 ALLOWED_TAGS = {"nav", "h1", "h2", "div", "p", "strong", "span", "em", "dl", "dt", "dd", "code", "details",
                 "summary", "table", "thead", "tbody", "tr", "th", "td", "a", "br"}
 
 
 def _extensions():
-    names, configs = [], {}
-    for item in EXTENSIONS_CONFIG:
-        if isinstance(item, dict):
-            (name, config), = item.items()
-            names.append(name)
-            configs[name] = config or {}
-        else:
-            names.append(item)
-    return names, configs
+    return SITE_CONFIG["markdown_extensions"], SITE_CONFIG["mdx_configs"]
 
 
 def to_html(text: str) -> str:

@@ -1,0 +1,91 @@
+"""The offline copy: the site built for file:// and packed into one zip.
+
+`make offline` runs `python -m build_scripts offline`, which builds the site
+with Material's offline plugin switched on (ARCHIVE_OFFLINE=true: plain .html
+links, the search index inlined as a script, the worker shim from npm), checks
+that every link and resource resolves to a file inside the copy and that no
+page loads anything from another host, and writes a zip whose bytes depend
+only on the input: entries sorted, timestamps from SOURCE_DATE_EPOCH.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from . import checklinks
+
+ARCHIVE_NAME = "lavrov-kazakhstan-archive"
+README = """\
+Sergey Lavrov on Kazakhstan: a transcript archive (offline copy)
+
+Open index.html in this folder with any web browser: double-click it, or
+drag it onto a browser window. Everything works without a network
+connection, search included: pages, links, the chart and the search index
+are all in this folder, and no page asks any other computer for anything.
+
+Keep the folder together: the pages link to each other by relative paths.
+The online edition and the source of every transcript are linked from each
+page's "How this page was made" section.
+"""
+# A web host's page for missing paths: its links are root-absolute, so from file:// it is useless.
+LEFT_OUT = {"404.html"}
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+
+def build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` for file:// use into `site_dir`; return the finished process."""
+    env = {**os.environ, "ARCHIVE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                           "-f", str(config_file), "-d", str(site_dir)],
+                          env=env, capture_output=True, text=True)
+
+
+def entry_time() -> tuple[int, int, int, int, int, int]:
+    """The timestamp every zip entry carries: SOURCE_DATE_EPOCH (the corpus's last commit), in UTC."""
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), ZIP_EPOCH_MIN)
+    return time.gmtime(epoch)[:6]
+
+
+def pack(site_dir: Path, zip_path: Path, folder: str = ARCHIVE_NAME) -> int:
+    """Write the site into `zip_path` under `folder/`, deterministically; return the number of files."""
+    stamp = entry_time()
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in LEFT_OUT)
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = zip_path.with_name(zip_path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        entries = [(f"{folder}/README.txt", README.encode("utf-8"))]
+        entries += [(f"{folder}/{p.relative_to(site_dir).as_posix()}", p.read_bytes()) for p in files]
+        for name, data in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data, compresslevel=9)
+    partial.replace(zip_path)  # never leave a half-written zip under the final name
+    return len(entries)
+
+
+def make(config_file: Path, zip_path: Path) -> int:
+    """Build, check and pack the offline copy; print what went wrong and return an exit status."""
+    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+        site_dir = Path(tmp) / ARCHIVE_NAME
+        result = build(config_file, site_dir)
+        if result.returncode != 0:
+            print(result.stdout + result.stderr, file=sys.stderr, end="")
+            print("error: the offline build failed (above); the previous zip was left as it was", file=sys.stderr)
+            return 1
+        problems = checklinks.check(site_dir, file_urls=True)
+        if problems:
+            print("\n".join(map(str, problems)), file=sys.stderr)
+            print(f"error: {len(problems)} broken link(s) or outside request(s) in the offline copy; "
+                  "no zip written", file=sys.stderr)
+            return 1
+        count = pack(site_dir, zip_path)
+    size = zip_path.stat().st_size
+    print(f"wrote {zip_path} ({count} files, {size / 1e6:.1f} MB): unzip it and open "
+          f"{ARCHIVE_NAME}/index.html", file=sys.stderr)
+    return 0

@@ -1,0 +1,145 @@
+"""The two ways the archive is read, in a real browser: served over loopback (as on GitHub Pages)
+and the offline copy unzipped and opened from file:// with every http(s) request blocked.
+Each edition must show the same pages and the same search, and ask no other host for anything."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from browsing import in_viewport, serve, stays_on_disk, stays_on_loopback, watched_page
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    base: str
+    file_urls: bool  # offline: plain .html files instead of folders
+
+    def url(self, path: str) -> str:
+        """`transcripts/x/#q3` on the served site; `transcripts/x.html#q3` in the offline copy."""
+        path, _, fragment = path.partition("#")
+        if self.file_urls:
+            path = path[:-1] + ".html" if path.endswith("/") and path != "" else path or "index.html"
+            path = "topics/index.html" if path == "topics.html" else path
+        return path + (f"#{fragment}" if fragment else "")
+
+    def page_of(self, address: str) -> str:
+        """The site path of a browser address, in the served form (`transcripts/x/`)."""
+        path = unquote(urlparse(address).path)
+        root = unquote(urlparse(self.base).path)
+        assert path.startswith(root), (address, self.base)
+        path = path[len(root):]
+        if self.file_urls:
+            path = "" if path == "index.html" else path.removesuffix(".html") + "/"
+        return path
+
+
+@pytest.fixture(scope="module", params=["served", "offline"])
+def edition(request, built_site: Path):
+    if request.param == "served":
+        with serve(built_site) as base:
+            yield Edition("served", base, file_urls=False)
+    else:
+        copy = request.getfixturevalue("offline_copy")
+        yield Edition("offline", copy.as_uri() + "/", file_urls=True)
+
+
+@pytest.fixture
+def watched(browser, edition):
+    allowed = stays_on_disk if edition.file_urls else stays_on_loopback
+    with watched_page(browser, edition.base, allowed) as w:
+        yield w
+
+
+PAGES = {  # name: (path, what its main heading says)
+    "home": ("", "Sergey Lavrov on Kazakhstan"),
+    "transcript": ("transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/", "Nur-Sultan, April 8, 2021"),
+    "timeline": ("timeline/", "Timeline"),
+    "topic": ("topics/covid-19/", "COVID-19"),
+    "topics": ("topics/", "Topics"),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_with_no_error_and_no_outside_request(watched, edition, artifacts, name):
+    path, heading = PAGES[name]
+    page = watched.page
+    watched.goto(edition.url(path))
+    expect(page.locator("article h1")).to_contain_text(heading)
+    broken_images = page.evaluate("[...document.images].filter(i => !i.complete || !i.naturalWidth).length")
+    assert broken_images == 0
+    if name == "home":
+        expect(page.locator("svg.year-chart a rect.year-chart__bar")).to_have_count(4)
+    page.screenshot(path=artifacts / f"{edition.name}-{name}.png", full_page=name != "transcript")
+    watched.assert_clean()
+
+
+# A phrase spoken in each seed, and the section it is spoken in.
+PHRASES = [
+    ("warehouses of chemical weapons", "2013-09-12-astana-lavrov-idrisov", "q1"),
+    ("demilitarised zone", "2019-01-28-moscow-lavrov-atamkulov", "q2"),
+    ("Roman Sklyar", "2020-09-09-moscow-lavrov-tleuberdi", "q3"),
+    ("Guidelines on Sanitation and Health", "2020-11-interview-russia-kazakhstan-integration", "q2"),
+    ("browbeat everyone", "2021-04-08-nur-sultan-lavrov-tleuberdi", "q2"),
+]
+
+
+@pytest.mark.parametrize("phrase, tid, section", PHRASES, ids=[p[1][:10] for p in PHRASES])
+def test_search_result_opens_the_question(watched, edition, artifacts, phrase, tid, section):
+    """Typing a phrase from a seed lists that seed's section; its result opens the page at that #qN."""
+    page = watched.page
+    watched.goto(edition.url(""))
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(phrase, delay=10)
+    link = page.locator(f".md-search-result__item a[href*='{tid}'][href$='#{section}']").first
+    expect(link).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    first = page.locator(".md-search-result__item a").first.evaluate("a => a.href")
+    assert edition.page_of(first) == f"transcripts/{tid}/", f"the first result is {first}"
+    if tid.startswith("2021"):
+        page.screenshot(path=artifacts / f"{edition.name}-search.png")
+    link.click()
+    page.wait_for_url(f"**#{section}")
+    assert edition.page_of(page.url) == f"transcripts/{tid}/"
+    heading = page.locator(f"h2#{section}")
+    page.wait_for_timeout(300)  # let the browser finish the scroll to the fragment
+    assert in_viewport(page, heading), f"#{section} is off screen: {heading.bounding_box()}"
+    expect(page.locator("article")).to_contain_text(phrase)
+    watched.assert_clean()
+
+
+def test_offline_copy_every_page_opens_cleanly(browser, offline_copy, artifacts):
+    """Every page of the unzipped copy opens from file:// with no error, broken image or http(s) request."""
+    pages = sorted(offline_copy.rglob("*.html"))
+    assert len(pages) >= 30
+    with watched_page(browser, offline_copy.as_uri() + "/", stays_on_disk) as w:
+        for html in pages:
+            w.goto(html.relative_to(offline_copy).as_posix())
+            expect(w.page.locator("article h1").first).to_be_visible()
+            assert w.page.evaluate("[...document.images].filter(i => !i.complete || !i.naturalWidth).length") == 0
+        w.assert_clean()
+
+
+def test_offline_copy_click_through(browser, offline_copy, artifacts):
+    """From file://, clicking home → a transcript → a topic chip → the timeline → a year lands on real pages."""
+    with watched_page(browser, offline_copy.as_uri() + "/", stays_on_disk) as w:
+        page = w.page
+        w.goto("index.html")
+        page.locator("article table a[href='transcripts/2020-09-09-moscow-lavrov-tleuberdi.html']").click()
+        expect(page.locator("h1.transcript-title")).to_contain_text("September 9, 2020")
+        page.locator("nav.md-tags a.md-tag:text-is('COVID-19')").click()
+        expect(page.locator("article h1")).to_contain_text("COVID-19")
+        assert urlparse(page.url).path.endswith("/topics/covid-19.html")
+        page.locator("nav.md-tabs a:text-is('Timeline')").click()
+        expect(page.locator("h2#y2020")).to_contain_text("2020")
+        assert page.url.endswith("/timeline.html")
+        page.locator("a[href$='transcripts/2020-11-interview-russia-kazakhstan-integration.html']").first.click()
+        expect(page.locator("h1.transcript-title")).to_contain_text("build up our integration")
+        page.screenshot(path=artifacts / "offline-click-through.png")
+        w.assert_clean()
