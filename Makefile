@@ -14,7 +14,9 @@ export NO_MKDOCS_2_WARNING := 1
 CORPUS_EPOCH := $(shell git log -1 --format=%ct -- corpus 2>/dev/null)
 export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
-.PHONY: build generate explain serve offline check-links test golden chromium node clean
+BASE ?= origin/main
+
+.PHONY: build generate explain serve offline check-links review validate test golden chromium node clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -28,9 +30,18 @@ generate: $(BIN)/.site-deps
 offline: generate $(NODE_DEPS)
 	$(BIN)/python -m build_scripts offline
 
+## validate: check every corpus file and sidecar, reporting all problems at once
+validate: $(BIN)/.site-deps
+	$(BIN)/python -m build_scripts validate
+
 ## check-links: check every internal link and resource of the built site/
 check-links: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts check-links site
+
+## review: what the generator made of each transcript changed since BASE (default origin/main),
+##         as Markdown; SUMMARY=file appends it there (the pull-request job summary)
+review: $(BIN)/.site-deps
+	@$(BIN)/python -m build_scripts review --base "$(BASE)" $(if $(SUMMARY),--append "$(SUMMARY)")
 
 ## explain: list every line the generator removed, with its rule
 explain: $(BIN)/.site-deps
@@ -42,6 +53,7 @@ serve: generate
 
 ## test: set up what the tests need, then run every test
 test: $(BIN)/.test-deps $(NODE_DEPS) chromium
+	$(BIN)/python -m build_scripts validate
 	$(BIN)/python -m pytest
 
 ## golden: rewrite tests/golden/ from the current generator; review the diff before committing

@@ -1,14 +1,16 @@
-"""Command line: `python -m build_scripts generate | offline | check-links | review`."""
+"""Command line: `python -m build_scripts generate | validate | offline | check-links | review`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import checklinks, offline
-from .build import generate
+from . import checklinks, offline, review
+from .build import generate, load_corpus
 from .errors import RulesError
 from .explain import explain
+from .read import discover
+from .rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     links = commands.add_parser("check-links", help="check every internal link and resource of a built site")
     links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
+    val = commands.add_parser("validate", help="check every corpus file and sidecar; report all problems at once")
+    val.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
+    rev = commands.add_parser("review", help="Markdown summary of the transcripts changed since a git ref")
+    rev.add_argument("--base", required=True, help="git ref to compare with, e.g. origin/main")
+    rev.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
+    rev.add_argument("--append", type=Path, help="append to this file (e.g. $GITHUB_STEP_SUMMARY) instead of printing")
     args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.corpus)
+    if args.command == "review":
+        return run_review(args)
     if args.command == "offline":
         return offline.make(args.config, args.zip)
     if args.command == "check-links":
@@ -48,6 +60,43 @@ def check_links(site: Path, file_urls: bool) -> int:
     print(f"checked {checklinks.count_links(site)} links and resources in {site.name}/: "
           f"{len(problems) or 'no'} problem(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def run_validate(corpus: Path) -> int:
+    if not corpus.is_dir():
+        print(f"error: no corpus folder at {corpus}", file=sys.stderr)
+        return 2
+    try:
+        result = load_corpus(corpus, load_rules())
+    except RulesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    print(f"checked {len(discover(corpus))} transcript(s) in "
+          f"{corpus.name}/: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    corpus = args.corpus.resolve()
+    try:
+        text = review.review(corpus.parent, corpus, args.base)
+    except review.GitError as exc:
+        print(f"error: cannot compare {corpus.name}/ with {args.base}: {exc} — fetch the base branch "
+              "(actions/checkout with fetch-depth: 0) and pass it as BASE=origin/<branch>", file=sys.stderr)
+        return 2
+    except RulesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.append:
+        with args.append.open("a", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def run_generate(args: argparse.Namespace) -> int:
