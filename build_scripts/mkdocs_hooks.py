@@ -7,7 +7,9 @@
    a link to a missing page as a warning (which fails `mkdocs build --strict`).
 2. Topic listings: the tags plugin lists a topic's transcripts newest first.
 3. `make serve`: regenerate docs/ when the corpus or the rules change.
-4. The offline copy: Material's offline plugin makes search work from file://
+4. The repository link: a plain footer link (Material's header link would
+   fetch star counts from api.github.com on every page view).
+5. The offline copy: Material's offline plugin makes search work from file://
    with a Web Worker shim that it loads from a CDN. This hook serves that shim
    from the npm package installed by `npm ci` (pinned in package-lock.json)
    instead, so the offline copy requests nothing from any other host.
@@ -59,6 +61,11 @@ def on_config(config):
     if tags is not None:
         tags.config.listings_sort_by = newest_first
         tags.config.listings_sort_reverse = True
+    repository = config.extra.get("repository")
+    if repository:
+        config.extra["social"] = [*config.extra.get("social", []), {
+            "icon": "fontawesome/brands/github", "link": repository,
+            "name": "The archive's repository: sources, history and corrections"}]
     if _offline(config):
         if not WORKER_SHIM.is_file():
             raise PluginError(f"the offline copy needs {WORKER_SHIM_FILE} from npm — run `make offline` "

@@ -36,6 +36,11 @@ def corpus(rules):
     return {t.id: t for t in result.transcripts}
 
 
+# The addresses the Pages workflow passes, so the tests build what GitHub Pages serves.
+PUBLISHED = {"ARCHIVE_SITE_URL": "https://archive.example.org/lavrov-kazakhstan/",
+             "ARCHIVE_REPO_URL": "https://github.com/example/lavrov-kazakhstan-archive"}
+
+
 def run(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a command as a user would; return the finished process (output captured)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000", **(env or {})}
@@ -48,7 +53,7 @@ def build_site(workdir: Path, corpus_dir: Path = CORPUS) -> subprocess.Completed
     gen = run(sys.executable, "-m", "build_scripts", "generate",
               "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
     assert gen.returncode == 0, gen.stderr
-    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"))
+    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
 
 
 def write_config(workdir: Path) -> Path:
@@ -76,7 +81,7 @@ def offline_zip(built_site: Path) -> Path:
     workdir = built_site.parent
     zip_path = workdir / "dist" / "archive.zip"
     result = run(sys.executable, "-m", "build_scripts", "offline",
-                 "--config", str(workdir / "mkdocs.yml"), "--zip", str(zip_path))
+                 "--config", str(workdir / "mkdocs.yml"), "--zip", str(zip_path), env=PUBLISHED)
     assert result.returncode == 0, result.stderr
     return zip_path
 

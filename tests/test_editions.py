@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from browsing import in_viewport, serve, stays_on_disk, stays_on_loopback, watched_page
+from conftest import PUBLISHED
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -75,6 +76,8 @@ def test_page_renders_with_no_error_and_no_outside_request(watched, edition, art
     assert broken_images == 0
     if name == "home":
         expect(page.locator("svg.year-chart a rect.year-chart__bar")).to_have_count(4)
+        # The repository is a plain link (no star counts fetched from api.github.com).
+        expect(page.locator(f".md-social a[href='{PUBLISHED['ARCHIVE_REPO_URL']}']")).to_have_count(1)
     page.screenshot(path=artifacts / f"{edition.name}-{name}.png", full_page=name != "transcript")
     watched.assert_clean()
 
