@@ -82,6 +82,20 @@ def on_files(files, config):
     return files
 
 
+OFFLINE_DOWNLOAD = "<!-- offline-download -->"
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Point the About page at the offline zip of the latest release, when the repository is known."""
+    if OFFLINE_DOWNLOAD not in markdown:
+        return markdown
+    repository = (config.extra.get("repository") or "").rstrip("/")
+    where = (f"[download it from the latest release]({repository}/releases/latest/download/"
+             "lavrov-kazakhstan-archive.zip)" if repository
+             else "build it from the repository with `make offline`")
+    return markdown.replace(OFFLINE_DOWNLOAD, where)
+
+
 def on_page_content(html: str, page, config, files) -> str:
     """Resolve `href="….md#…"` in raw HTML against the site's files."""
     base = posixpath.dirname(page.file.src_uri)

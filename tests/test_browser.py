@@ -126,6 +126,9 @@ def test_about_page(watched, artifacts):
     watched.goto("about/")
     expect(page.locator("article h1")).to_contain_text("About the archive")
     expect(page.locator("article h2").first).to_be_visible()
+    download = page.locator("article a:text-is('download it from the latest release')")
+    expect(download).to_have_attribute("href", "https://github.com/example/lavrov-kazakhstan-archive"
+                                       "/releases/latest/download/lavrov-kazakhstan-archive.zip")
     page.screenshot(path=artifacts / "about.png", full_page=True)
     watched.assert_clean()
 
