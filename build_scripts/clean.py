@@ -6,6 +6,7 @@ the rule that removed it, for `generate --explain`.
 """
 from __future__ import annotations
 
+from .chrome import looks_like_title
 from .dates import parse_dateline
 from .labels import parse_label
 from .model import Fact, Line, Removal, Transcript
@@ -43,9 +44,10 @@ def _apply(rule: ChromeRule, line: Line, t: Transcript) -> bool:
 
 
 def _is_title(line: Line, rules: Rules) -> bool:
+    """A title is not a sentence, a speaker label or chrome (a menu, a site name, a stamp)."""
     text = line.text.strip()
     return (len(text) <= MAX_TITLE and not text.endswith(SENTENCE_END)
-            and parse_label(text, rules) is None)
+            and parse_label(text, rules) is None and looks_like_title(text, rules))
 
 
 def _take_header(line: Line, t: Transcript, rules: Rules) -> bool:
