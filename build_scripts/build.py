@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_transcript
+from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
 from .history import added_dates
 from .indexes import render_indexes
@@ -82,6 +83,14 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
             result.transcripts.remove(t)
         else:
             seen[t.id] = t
+    added = added_dates(root, corpus_dir)  # the copy is the one that entered the corpus later
+    for original, copy, value in duplicate_pairs(result.transcripts, key=lambda t: added.get(t.corpus_file, "~")):
+        result.problems.append(Problem(
+            copy.corpus_file, None, f"near-duplicate of {original.corpus_file}: {value:.0%} of the shorter "
+            "text's five-word runs are the same", "keep one copy (the ministry's original rather than a mirror) "
+            "and delete the other"))
+        if copy in result.transcripts:
+            result.transcripts.remove(copy)
     return result
 
 
