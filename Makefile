@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
 BASE ?= origin/main
 
-.PHONY: build generate explain serve offline check-links review validate test golden chromium node clean
+.PHONY: build generate explain serve offline check-links review validate add test golden chromium node clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -29,6 +29,11 @@ generate: $(BIN)/.site-deps
 ## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
 offline: generate $(NODE_DEPS)
 	$(BIN)/python -m build_scripts offline
+
+## add: store a raw transcript in corpus/ and report what the generator finds: make add FILE=path/to/raw.txt
+add: $(BIN)/.site-deps
+	@if [ -z "$(FILE)" ]; then echo "usage: make add FILE=path/to/raw.txt" >&2; exit 2; fi
+	$(BIN)/python -m build_scripts add "$(FILE)"
 
 ## validate: check every corpus file and sidecar, reporting all problems at once
 validate: $(BIN)/.site-deps

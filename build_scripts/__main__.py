@@ -1,16 +1,17 @@
-"""Command line: `python -m build_scripts generate | validate | offline | check-links | review`."""
+"""Command line: `python -m build_scripts generate | add | validate | offline | check-links | review`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import checklinks, offline, review
-from .build import generate, load_corpus
+from . import add, checklinks, offline, review
+from .build import generate
 from .errors import RulesError
 from .explain import explain
 from .read import discover
 from .rules import load_rules
+from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     links = commands.add_parser("check-links", help="check every internal link and resource of a built site")
     links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
+    new = commands.add_parser("add", help="store a raw transcript in corpus/ and report what the generator finds")
+    new.add_argument("file", help="the raw text file, or - for standard input")
+    new.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
+    new.add_argument("--accept-profile", action="store_true",
+                     help="add the proposed source profile for a new website without asking")
     val = commands.add_parser("validate", help="check every corpus file and sidecar; report all problems at once")
     val.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     rev = commands.add_parser("review", help="Markdown summary of the transcripts changed since a git ref")
@@ -39,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     rev.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     rev.add_argument("--append", type=Path, help="append to this file (e.g. $GITHUB_STEP_SUMMARY) instead of printing")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return run_add(args)
     if args.command == "validate":
         return run_validate(args.corpus)
     if args.command == "review":
@@ -62,12 +70,39 @@ def check_links(site: Path, file_urls: bool) -> int:
     return 1 if problems else 0
 
 
+def run_add(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        raw, name = sys.stdin.buffer.read(), "standard input"
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            print(f"error: no file at {path} — give the path of the raw text, or - for standard input",
+                  file=sys.stderr)
+            return 2
+        raw, name = path.read_bytes(), path.name
+    interactive = args.file != "-" and sys.stdin.isatty()
+    try:
+        outcome = add.add(raw, name, args.corpus.resolve(), accept_profile=args.accept_profile,
+                          confirm=_ask if interactive else None)
+    except RulesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(outcome.lines), file=sys.stdout if outcome.status == 0 else sys.stderr)
+    return outcome.status
+
+
+def _ask(proposal: str) -> bool:
+    print("This file has lines that look like site chrome from a website the archive does not know yet.\n"
+          "Proposed source profile:\n" + proposal)
+    return input("Add it to build_scripts/data/source_profiles.yml? [y/N] ").strip().lower() in ("y", "yes")
+
+
 def run_validate(corpus: Path) -> int:
     if not corpus.is_dir():
         print(f"error: no corpus folder at {corpus}", file=sys.stderr)
         return 2
     try:
-        result = load_corpus(corpus, load_rules())
+        result = validate(corpus, load_rules())
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
