@@ -12,9 +12,12 @@ from build_scripts import checklinks
 from conftest import run
 
 
-def test_every_internal_link_and_fragment_resolves(built_site: Path):
-    assert checklinks.count_links(built_site) > 500, "too few links: is the site built?"
-    problems = checklinks.check(built_site)
+@pytest.mark.parametrize("site", ["built_site", "whole_site"])
+def test_every_internal_link_and_fragment_resolves(site, request):
+    """The seeds' site and the site of all of corpus/."""
+    built = request.getfixturevalue(site)
+    assert checklinks.count_links(built) > 500, "too few links: is the site built?"
+    problems = checklinks.check(built)
     assert not problems, "\n".join(map(str, problems))
 
 

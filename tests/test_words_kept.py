@@ -21,9 +21,9 @@ def _expected_words(t) -> list[str]:
 
 
 @pytest.mark.parametrize("tid", IDS)
-def test_every_spoken_word_is_on_the_built_page_in_order(tid, corpus, built_site):
-    t = corpus[tid]
-    html = (built_site / "transcripts" / tid / "index.html").read_text(encoding="utf-8")
+def test_every_spoken_word_is_on_the_built_page_in_order(tid, whole_corpus, whole_site):
+    t = whole_corpus[tid]
+    html = (whole_site / "transcripts" / tid / "index.html").read_text(encoding="utf-8")
     page = words(" ".join(read_page(html).turns))
     expected = _expected_words(t)
     assert len(expected) > 500
@@ -32,9 +32,9 @@ def test_every_spoken_word_is_on_the_built_page_in_order(tid, corpus, built_site
 
 
 @pytest.mark.parametrize("tid", IDS)
-def test_title_is_the_page_heading(tid, corpus, built_site):
-    html = (built_site / "transcripts" / tid / "index.html").read_text(encoding="utf-8")
-    assert words(" ".join(read_page(html).h1)) == words(corpus[tid].header["title"].text)
+def test_title_is_the_page_heading(tid, whole_corpus, whole_site):
+    html = (whole_site / "transcripts" / tid / "index.html").read_text(encoding="utf-8")
+    assert words(" ".join(read_page(html).h1)) == words(whole_corpus[tid].header["title"].text)
 
 
 def test_the_check_catches_a_lost_word():
