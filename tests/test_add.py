@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts.add import add as add_text
 from build_scripts.rules import DATA_DIR, load_rules
-from conftest import CORPUS, build_site, run
+from conftest import CORPUS, build_site, copy_seeds, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = FIXTURES / "add" / "new-transcript.txt"
@@ -18,10 +18,8 @@ NEW_ID = "2021-10-04-moscow-lavrov-tleuberdi"
 
 @pytest.fixture
 def corpus(tmp_path) -> Path:
-    """A copy of the real corpus that the test may add to."""
-    copy = tmp_path / "corpus"
-    shutil.copytree(CORPUS, copy)
-    return copy
+    """A copy of the seeds that the test may add to."""
+    return copy_seeds(tmp_path / "corpus")
 
 
 def add(path: Path | str, corpus: Path, *extra: str, stdin: bytes | None = None):

@@ -20,7 +20,8 @@ def _generate(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_strict_build_has_no_warnings(tmp_path):
-    result = build_site(tmp_path)
+    """All of corpus/, as make build does."""
+    result = build_site(tmp_path, CORPUS)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     pages = {p.parent.name for p in (tmp_path / "site" / "transcripts").glob("*/index.html")}
@@ -42,8 +43,8 @@ def test_no_page_mentions_a_third_party_host(built_site):
             assert host not in html, f"{page} refers to {host}"
 
 
-def test_explain_lists_every_removed_line_with_file_line_and_rule(tmp_path):
-    result = _generate("--out", str(tmp_path / "docs"), "--explain")
+def test_explain_lists_every_removed_line_with_file_line_and_rule(tmp_path, seed_corpus):
+    result = _generate("--corpus", str(seed_corpus), "--out", str(tmp_path / "docs"), "--explain")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "corpus/2019-01-28-moscow-lavrov-atamkulov.txt:6: removed by mid-ru/language-switcher " \

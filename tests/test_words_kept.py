@@ -26,7 +26,7 @@ def test_every_spoken_word_is_on_the_built_page_in_order(tid, whole_corpus, whol
     html = (whole_site / "transcripts" / tid / "index.html").read_text(encoding="utf-8")
     page = words(" ".join(read_page(html).turns))
     expected = _expected_words(t)
-    assert len(expected) > 500
+    assert expected and (t.id not in REMOVED or len(expected) > 500)  # the seeds are long
     missing = missing_in_order(expected, page)
     assert not missing, f"{tid}: words lost or out of order (first few): {missing[:5]}"
 
