@@ -74,3 +74,13 @@ def test_near_duplicate_and_a_press_conference_without_turns(tmp_path):
             "100% of the shorter text's five-word runs are the same") in result.stderr, lines
     assert any(line.startswith("corpus/2022-01-01-no-labels.txt:3: error: a press conference with no speaker turns")
                for line in lines), lines
+
+
+def test_broken_corpus_fixture_every_message_exactly():
+    """One problem per file (tests/fixtures/broken_corpus/); all of them reported in one run, word for word."""
+    folder = FIXTURES / "broken_corpus"
+    result = validate(folder / "corpus")
+    assert result.returncode == 1
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stderr.splitlines() == expected
+    assert len([line for line in expected if ": error: " in line]) == 12
