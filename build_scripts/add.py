@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import fact_text
 from .build import load_corpus, load_transcript
 from .chrome import Suspect, find_suspects, propose_profile
-from .dates import display_date
 from .duplicates import find_duplicate
 from .errors import TranscriptError
 from .model import Transcript
 from .read import MAX_ID_LENGTH
-from .render_meta import EVENT_NAMES, SOURCE_WORDS
+from .render_meta import EVENT_NAMES
 from .rules import DATA_DIR, load_rules
 from .slugs import slugify
 
@@ -169,31 +169,15 @@ def _store(raw: bytes, corpus_dir: Path, stem: str) -> Path:
     raise FileExistsError(f"{corpus_dir / stem}.txt and its numbered variants all exist")
 
 
-def _shown(t: Transcript, key: str) -> str:
-    value = t.value(key)
-    if key == "date":
-        return display_date(value, t.value("date_precision", "day"))
-    if key == "event_type":
-        return EVENT_NAMES.get(value, value)
-    if key in ("speakers", "counterparts"):
-        return "; ".join(p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in value)
-    return str(value)
-
-
 def _report_facts(t: Transcript) -> list[str]:
     lines = ["", "What the generator found:"]
     for label, key, side, _ in FACTS:
-        fact = t.meta.get(key)
-        if fact is None or fact.value in (None, "", []):
+        value = fact_text.shown(t, key)
+        if value is None:
             need = "optional" if key in OPTIONAL else "fill in"
             lines.append(f"  {label:<13} not detected ({need}: sidecar key `{side}`)")
-            continue
-        where = SOURCE_WORDS.get(fact.source, fact.source)
-        if fact.line:
-            where += f", line {fact.line}"
-        if fact.evidence and fact.evidence != fact.value:
-            where += f": “{fact.evidence}”"
-        lines.append(f"  {label:<13} {_shown(t, key)}   [{where}]")
+        else:
+            lines.append(f"  {label:<13} {value}   [{fact_text.provenance(t, key)}]")
     topics = ", ".join(f"{m.name} ({m.mentions})" for m in t.assigned_topics()) or "none"
     questions = sum(1 for s in t.sections if s.anchor != "opening")
     lines.append(f"  {'topics':<13} {topics}   [terms counted in the text]")

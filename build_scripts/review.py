@@ -11,11 +11,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import fact_text
 from .build import load_corpus
-from .dates import display_date
 from .errors import Problem
-from .model import Fact, Transcript
-from .render_meta import EVENT_NAMES, SOURCE_WORDS
+from .model import Transcript
 from .rules import Rules, load_rules
 
 FACTS = (("Title", "title"), ("Date", "date"), ("Time", "time"), ("Place", "place"), ("Event", "event_type"),
@@ -118,29 +117,13 @@ def _section(change: Change, t: Transcript | None, problems: list[Problem]) -> s
 
 
 def _shown(t: Transcript, key: str) -> str:
-    fact = t.meta.get(key)
-    if fact is None or fact.value in (None, "", []):
-        return "unknown (not stated in the text)"
-    value = fact.value
-    if key == "date":
-        return display_date(value, t.value("date_precision", "day"))
-    if key == "event_type":
-        return EVENT_NAMES.get(value, value)
-    if key in ("speakers", "counterparts"):
-        return "; ".join(p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in value)
-    return str(value)
+    return fact_text.shown(t, key) or "unknown (not stated in the text)"
 
 
 def _where(t: Transcript, key: str) -> str:
-    fact: Fact | None = t.meta.get(key)
-    if fact is None:
+    if key not in t.meta:
         return "sidecar key `" + key + "` would set it"
-    words = SOURCE_WORDS.get(fact.source, fact.source) + (" (marked inferred)" if fact.inferred else "")
-    if fact.line:
-        words += f", {fact.file or t.corpus_file}:{fact.line}"
-    if fact.evidence and fact.evidence != fact.value:
-        words += f": “{fact.evidence}”"
-    return words
+    return fact_text.provenance(t, key, with_file=True)
 
 
 def _count(n: int, noun: str) -> str:
