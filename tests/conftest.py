@@ -71,6 +71,14 @@ PUBLISHED = {"ARCHIVE_SITE_URL": "https://archive.example.org/lavrov-kazakhstan/
              "ARCHIVE_REPO_URL": "https://github.com/example/lavrov-kazakhstan-archive"}
 
 
+def site_config():
+    """mkdocs.yml as MkDocs reads it (its !ENV tags included). docs/ is generated and may not exist
+    yet in a fresh clone, so the config points at a folder that always does."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "build_scripts" / "pages"))
+
+
 def run(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a command as a user would; return the finished process (output captured)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000", **(env or {})}

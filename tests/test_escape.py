@@ -7,12 +7,11 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
-from mkdocs.config import load_config
 
 from build_scripts.build import load_transcript
 from build_scripts.escape import md_inline
 from build_scripts.render import render_page
-from conftest import ROOT
+from conftest import site_config
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -38,7 +37,7 @@ HOSTILE = [
     "Trailing backslash \\",
 ]
 
-SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))  # as MkDocs reads it (its !ENV tags included)
+SITE_CONFIG = site_config()
 ALLOWED_TAGS = {"nav", "h1", "h2", "div", "p", "strong", "span", "em", "dl", "dt", "dd", "code", "details",
                 "summary", "table", "thead", "tbody", "tr", "th", "td", "a", "br"}
 

@@ -6,12 +6,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from build_scripts import checklinks
 from build_scripts import mkdocs_hooks as hooks
-from conftest import PUBLISHED, ROOT, run
+from conftest import PUBLISHED, run, site_config
 
 FOLDER = "lavrov-kazakhstan-archive"
 
@@ -70,6 +69,6 @@ def test_missing_npm_install_is_a_clear_error(monkeypatch, tmp_path):
     """Without `npm ci`, the offline build stops and says what to run, instead of falling back to a CDN."""
     monkeypatch.setenv("ARCHIVE_OFFLINE", "true")
     monkeypatch.setattr(hooks, "WORKER_SHIM", tmp_path / "node_modules/iframe-worker/shim/index.js")
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = site_config()
     with pytest.raises(PluginError, match=r"run `make offline` \(it runs `npm ci`\)"):
         hooks.on_config(config)
