@@ -60,6 +60,16 @@ def find_trailing_date(text: str) -> FoundDate | None:
     return None
 
 
+def impossible_trailing_date(text: str) -> str | None:
+    """The date-like words that end `text` when they name no real day ("February 31, 2021"), else None."""
+    text = text.rstrip()
+    for pattern in (DAY_FIRST, MONTH_FIRST):
+        for match in pattern.finditer(text):
+            if match.end() == len(text) and _found(match) is None:
+                return match.group(0)
+    return None
+
+
 def parse_iso(value: object) -> tuple[str, str]:
     """Return (ISO text, precision) for a sidecar date, or raise ValueError saying why."""
     if isinstance(value, dt.datetime):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .dates import CLOCK, FoundDate, find_trailing_date, parse_dateline, parse_iso
+from .dates import CLOCK, FoundDate, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
 from .errors import TranscriptError
 from .labels import parse_label
 from .model import Fact, Transcript
@@ -35,9 +35,27 @@ def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
 def _split_title(title: str) -> tuple[str, FoundDate | None, str | None]:
     """Return (title without trailing place and date, the date, the last segment)."""
     found = find_trailing_date(title)
-    rest = title[: found.start].rstrip(" ,") if found else title
+    if found:
+        rest = title[: found.start].rstrip(" ,")
+    else:
+        bad = impossible_trailing_date(title)  # "February 31, 2022" is no date, but not the place either
+        rest = title.rstrip()[: -len(bad)].rstrip(" ,") if bad else title
     head, sep, last = rest.rpartition(", ")
     return (head, found, last) if sep else (rest, found, None)
+
+
+def _warn_about_dates(t: Transcript, title: str | None, dateline) -> None:
+    """A date the text gives that is no real day, or a date after today: shown, but worth a look."""
+    if "date" not in t.meta:
+        for text, line in ((title, t.header.get("title")), (dateline.text if dateline else None, dateline)):
+            bad = impossible_trailing_date(text) if text else None
+            if bad:
+                t.warn(line.number, f"{bad!r} is not a real date, so the date is shown as unknown",
+                       f"check the source and set `date:` in {t.id}.yml")
+    date = t.meta.get("date")
+    if date and date.value > dt.date.today().isoformat():
+        t.warn(date.line if date.source == "extracted" else None, f"the date {date.value} is in the future",
+               "check the source; a transcript records something that has happened")
 
 
 def extract_dates(t: Transcript, title: str | None) -> None:
@@ -72,6 +90,7 @@ def extract_dates(t: Transcript, title: str | None) -> None:
             raise TranscriptError(t.sidecar_file, side.line, f"bad time {side.value!r}",
                                   'write the time as "HH:MM" in quotes, e.g. "14:32"')
         t.meta["time"] = side
+    _warn_about_dates(t, title, dateline)
     date = t.meta.get("date")
     precision = parse_iso(date.value)[1] if date else "unknown"
     t.meta["date_precision"] = Fact(precision, date.source if date else "inferred",

@@ -61,7 +61,7 @@ def test_bad_files_are_refused_clearly_and_the_rest_still_build(tmp_path):
     good = (CORPUS / "2020-09-09-moscow-lavrov-tleuberdi.txt").read_bytes()
     (corpus / "good.txt").write_bytes(good)
     (corpus / "cp1251.txt").write_bytes("Заголовок\n\nТекст\n".encode("cp1251"))
-    (corpus / "nul.txt").write_bytes(b"Title\n\nText\x00more\n")
+    (corpus / "nul-byte.txt").write_bytes(b"Title\n\nText\x00more\n")
     (corpus / "empty.txt").write_bytes(b"  \n\n")
     (corpus / "Bad Name.txt").write_bytes(good)
     (corpus / "date-conflict.txt").write_text(
@@ -74,12 +74,13 @@ def test_bad_files_are_refused_clearly_and_the_rest_still_build(tmp_path):
         "corpus/Bad Name.txt: error: file name 'Bad Name.txt' cannot be a page address — rename it to "
         "lower-case letters, digits and single hyphens, at most 100 characters, "
         "e.g. 2020-09-09-moscow-lavrov-tleuberdi.txt",
-        "corpus/cp1251.txt:1: error: not UTF-8 text (byte 0xc7) — re-save the file as UTF-8 text",
+        "corpus/cp1251.txt:1: error: not UTF-8 text (byte 0xc7); it looks like Windows-1251 (Cyrillic) — "
+        "re-save the file as UTF-8 text, e.g. `iconv -f CP1251 -t UTF-8 old.txt > new.txt`",
         "corpus/date-conflict.txt:1: error: the dateline says 2021-04-08 but the title says 2021-04-09 — "
         "check the source and set the right `date:` in date-conflict.yml",
         "corpus/empty.txt: error: the file has no text — paste the transcript into it, or delete it",
-        "corpus/nul.txt:3: error: contains a NUL byte, so it is not plain text — "
-        "re-save the transcript as plain UTF-8 text",
+        "corpus/nul-byte.txt:3: error: contains a NUL byte, so it is binary data, not plain text — "
+        "give the transcript as a plain UTF-8 text file",
     ]
     assert sorted(p.name for p in (tmp_path / "docs" / "transcripts").iterdir()) == ["good.md"]
 
