@@ -20,6 +20,7 @@ from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
 from .history import added_dates
 from .indexes import render_indexes
+from .integrity import words_lost
 from .links import link_transcripts
 from .metadata import extract_metadata
 from .model import Transcript
@@ -144,5 +145,10 @@ def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Res
     rules = rules or load_rules()
     result = load_corpus(corpus_dir, rules)
     added = added_dates(corpus_dir.parent, corpus_dir)
-    write_tree(out_dir, render_site(result.transcripts, rules, added))
+    pages = render_site(result.transcripts, rules, added)
+    lost = [p for t in result.transcripts if (p := words_lost(t, pages[f"transcripts/{t.id}.md"]))]
+    if lost:  # never publish a page with a gap: leave docs/ as it was
+        result.problems.extend(lost)
+        return result
+    write_tree(out_dir, pages)
     return result

@@ -97,7 +97,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Resolve `href="….md#…"` in raw HTML against the site's files."""
+    """Resolve `href="….md#…"` in raw HTML; check that a transcript page kept every word of its text."""
+    if (page.meta or {}).get("corpus_file"):
+        _check_words_kept(page, html)
     base = posixpath.dirname(page.file.src_uri)
 
     def resolve(match: re.Match) -> str:
@@ -110,6 +112,19 @@ def on_page_content(html: str, page, config, files) -> str:
         return f'{match["attr"]}="{url}{match["fragment"] or ""}"'
 
     return RAW_MD_LINK.sub(resolve, html)
+
+
+def _check_words_kept(page, html: str) -> None:
+    """Every word of the turns in the page's Markdown must be in its HTML, in order (a warning fails --strict)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from build_scripts.integrity import first_missing, turn_words
+
+    expected = turn_words(page.markdown)
+    missing = first_missing(expected, turn_words(html))
+    if missing is not None:
+        log.warning("%s: the built page lost the word %r (word %d of its text) — a bug; the page was not "
+                    "published as it is", page.meta["corpus_file"], expected[missing], missing + 1)
 
 
 def on_serve(server, config, builder):

@@ -40,3 +40,38 @@ def test_title_is_the_page_heading(tid, whole_corpus, whole_site):
 def test_the_check_catches_a_lost_word():
     assert missing_in_order(["a", "b", "c"], ["a", "c"]) == [(1, "b")]
     assert missing_in_order(["a", "b"], ["b", "a"]) == [(1, "b")]
+
+
+def test_generate_refuses_to_write_a_page_with_a_gap(monkeypatch, seed_corpus, tmp_path):
+    """The check runs on every build: a renderer that drops a word stops generate, naming file and line."""
+    from build_scripts import build
+
+    real = build.render_page
+
+    def lossy(t, links=None):
+        page = real(t, links)
+        return page.replace("Ladies and gentlemen,", "Ladies and,", 1) if t.id == "2020-09-09-moscow-lavrov-tleuberdi" else page
+
+    monkeypatch.setattr(build, "render_page", lossy)
+    out = tmp_path / "docs"
+    result = build.generate(seed_corpus, out)
+    assert [str(p) for p in result.errors] == [
+        "corpus/2020-09-09-moscow-lavrov-tleuberdi.txt:3: error: the page would not show the word 'gentlemen' "
+        "(word 3 of the text) — a bug in the generator; nothing was written — please report it with this file"]
+    assert not out.exists()
+
+
+def test_build_hook_warns_when_the_html_lost_a_word(caplog):
+    """The MkDocs hook compares each built transcript page with its Markdown (a warning fails --strict)."""
+    from types import SimpleNamespace
+
+    from build_scripts import mkdocs_hooks
+
+    page = SimpleNamespace(meta={"corpus_file": "corpus/x.txt"},
+                           markdown='<div class="turn turn--answer">\n<p id="q1-p1">We held talks &amp; agreed.</p>\n</div>')
+    mkdocs_hooks._check_words_kept(page, '<div class="turn turn--answer"><p id="q1-p1">We held talks &amp; agreed.</p></div>')
+    assert not caplog.records
+    mkdocs_hooks._check_words_kept(page, '<div class="turn turn--answer"><p id="q1-p1">We held &amp; agreed.</p></div>')
+    assert [r.getMessage() for r in caplog.records] == [
+        "corpus/x.txt: the built page lost the word 'talks' (word 3 of its text) — a bug; the page was not "
+        "published as it is"]

@@ -1,0 +1,45 @@
+"""The archive's promise, checked on every build: every spoken word reaches its page, in order.
+
+`generate` checks each rendered Markdown page against the transcript's text before
+anything is written; the MkDocs hook checks each built HTML page against its
+Markdown. A word missing at either step is a bug, so the build stops and names the
+file and the line of the first missing word instead of publishing a page with a gap.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .errors import Problem
+from .model import Transcript
+
+WORD = re.compile(r"\w+")
+TURN = re.compile(r'<div class="turn[^"]*"[^>]*>(.*?)</div>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def turn_words(page: str) -> list[str]:
+    """The words inside the turns of a page (Markdown with raw HTML turns, or built HTML)."""
+    return WORD.findall(html.unescape(TAG.sub(" ", " ".join(TURN.findall(page)))))
+
+
+def first_missing(expected: list[str], actual: list[str]) -> int | None:
+    """Index of the first expected word not found, in order, in `actual`; None when all are there."""
+    position = 0
+    for index, word in enumerate(expected):
+        try:
+            position = actual.index(word, position) + 1
+        except ValueError:
+            return index
+    return None
+
+
+def words_lost(t: Transcript, page: str) -> Problem | None:
+    """A Problem naming the first word of `t`'s text that the rendered page does not show, if any."""
+    located = [(word, line.number) for line in t.body for word in WORD.findall(line.text)]
+    missing = first_missing([word for word, _ in located], turn_words(page))
+    if missing is None:
+        return None
+    word, line = located[missing]
+    return Problem(t.corpus_file, line, f"the page would not show the word {word!r} (word {missing + 1} of the "
+                   "text) — a bug in the generator; nothing was written", "please report it with this file")
