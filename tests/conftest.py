@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,30 @@ def artifacts() -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir()
     return path
+
+
+@dataclass
+class Build:
+    workdir: Path
+    corpus: Path
+    generate: object
+    mkdocs: object
+    before: dict[str, bytes]
+
+
+def tree(path: Path) -> dict[str, bytes]:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> Build:
+    """The hostile-input corpus (tests/hostile.py) generated and built as `make build` would."""
+    from hostile import make_corpus
+
+    workdir = tmp_path_factory.mktemp("hostile")
+    corpus = make_corpus(workdir / "corpus")
+    write_config(workdir)
+    before = tree(workdir)
+    gen = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(workdir / "docs"))
+    built = run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
+    return Build(workdir, corpus, gen, built, before)

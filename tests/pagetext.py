@@ -56,3 +56,35 @@ def missing_in_order(expected: list[str], actual: list[str]) -> list[tuple[int, 
         except ValueError:
             missing.append((index, word))
     return missing
+
+
+# The generator's own markup inside a turn: (tag, class it must carry, attributes it may have).
+TURN_MARKUP = {"p": (None, {"id", "class"}), "strong": ("turn__speaker", {"class", "title"}),
+               "span": ("turn__aside", {"class"}), "a": ("xref", {"class", "href", "title"}), "em": (None, set())}
+
+
+class TurnMarkup(HTMLParser):
+    """Every element inside the turns that is not the generator's own markup (TURN_MARKUP)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.turns = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.depth == 0:
+            if tag == "div" and "turn" in (attrs.get("class") or "").split():
+                self.depth, self.turns = 1, self.turns + 1
+            return
+        self.depth += 1
+        cls, allowed = TURN_MARKUP.get(tag, ("?", set()))
+        if cls == "?" or (cls and not (attrs.get("class") or "").startswith(cls)) or set(attrs) - allowed:
+            self.found.append(f"<{tag} {attrs}>")
+        if tag == "a" and not (attrs.get("href") or "").startswith("../"):
+            self.found.append(f"<a href={attrs.get('href')!r}>")
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1

@@ -1,0 +1,85 @@
+"""Injected code in a real browser: the hostile corpus's pages, opened in headless Chromium.
+
+The injection cases try to run `window.__pwned = 1` or `alert(…)` through script
+tags, event handlers, javascript: and data: links, iframes, attribute lists,
+templates and sidecar fields. On every built transcript page: no dialog fires,
+`window.__pwned` stays unset, no element inside the text carries an event
+handler, and no request leaves loopback. The search box is tried with the same
+payloads, since search results render transcript text too.
+"""
+from __future__ import annotations
+
+import pytest
+from browsing import serve, watched_page
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# Any element under the article whose attributes include an event handler, a javascript:/data: URL,
+# or that loads something (script, iframe, object, embed, img with a src outside the site).
+FIND_INJECTED = """() => {
+  const bad = [];
+  for (const el of document.querySelectorAll('article *')) {
+    for (const attr of el.attributes) {
+      const value = attr.value.trim().toLowerCase();
+      if (attr.name.startsWith('on')) bad.push(`${el.tagName} ${attr.name}`);
+      if (['href', 'src', 'action', 'formaction', 'data'].includes(attr.name)
+          && (value.startsWith('javascript:') || value.startsWith('data:'))) bad.push(`${el.tagName} ${attr.name}=${value}`);
+    }
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'IMG', 'SVG'].includes(el.tagName.toUpperCase())
+        && !el.closest('.md-content__button, .md-tags, .year-chart-figure')) bad.push(el.tagName);
+  }
+  return bad;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_build):
+    with serve(hostile_build.workdir / "site") as base:
+        yield base
+
+
+def transcript_pages(hostile_build) -> list[str]:
+    site = hostile_build.workdir / "site"
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "transcripts").glob("*/index.html"))
+
+
+def test_no_script_from_transcript_text_runs_on_any_page(browser, hostile_build, hostile_server, artifacts):
+    pages = transcript_pages(hostile_build)
+    assert len(pages) >= 30
+    dialogs: list[str] = []
+    with watched_page(browser, hostile_server) as w:
+        w.page.on("dialog", lambda d: (dialogs.append(f"{w.page.url}: {d.message}"), d.dismiss()))
+        for path in pages:
+            w.goto(path)
+            expect(w.page.locator("article h1").first).to_be_visible()
+            w.page.locator("article").hover()  # mouse-over handlers, had any survived
+            assert w.page.evaluate("() => window.__pwned") is None, path
+            assert w.page.evaluate(FIND_INJECTED) == [], path
+            if "event-handler" in path or "script-tag." in path:
+                w.page.screenshot(path=artifacts / f"injection-{path.split('/')[1]}.png")
+        assert not dialogs, dialogs
+        w.assert_clean()
+
+
+@pytest.mark.parametrize("query", ["<img src=x onerror=alert(1)>", "window.__pwned", "javascript:", "script"])
+def test_search_results_show_payloads_as_text(browser, hostile_server, artifacts, query):
+    dialogs: list[str] = []
+    with watched_page(browser, hostile_server) as w:
+        w.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        w.goto()
+        search = w.page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially(query, delay=5)
+        w.page.wait_for_timeout(800)
+        results = w.page.locator(".md-search-result")
+        assert w.page.evaluate("() => window.__pwned") is None
+        found = w.page.evaluate("""() => [...document.querySelectorAll('.md-search-result *')]
+            .flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
+        assert found == []
+        assert w.page.locator(".md-search-result script, .md-search-result iframe, .md-search-result img").count() == 0
+        if query == "script":
+            expect(results.locator(".md-search-result__item").first).to_be_visible()
+            w.page.screenshot(path=artifacts / "injection-search.png")
+        assert not dialogs, dialogs
+        w.assert_clean()
