@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
 BASE ?= origin/main
 
-.PHONY: build generate explain serve offline check-links review validate add test golden chromium node clean
+.PHONY: build generate explain serve offline check-links review validate add bench test golden chromium node clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -47,6 +47,11 @@ check-links: $(BIN)/.site-deps
 ##         as Markdown; SUMMARY=file appends it there (the pull-request job summary)
 review: $(BIN)/.site-deps
 	@$(BIN)/python -m build_scripts review --base "$(BASE)" $(if $(SUMMARY),--append "$(SUMMARY)")
+
+## bench: N transcripts synthesised, built and measured against stock MkDocs + Material: make bench N=1000
+N ?= 1000
+bench: $(BIN)/.test-deps chromium
+	$(BIN)/python -m benchmarks.bench -n $(N)
 
 ## explain: list every line the generator removed, with its rule
 explain: $(BIN)/.site-deps

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import Transcript
@@ -18,6 +19,7 @@ SHINGLE_WORDS = 5
 MIN_SHINGLES = 20  # shorter texts are not compared: a greeting is not a duplicate
 THRESHOLD = 0.8  # share of the shorter text's runs found in the other
 SAMPLE = 4  # index one run in SAMPLE (by hash) to find candidate pairs
+CANDIDATE = 0.6  # share of sampled runs that makes a pair worth comparing in full (well under THRESHOLD)
 COMMON = 50  # a run found in more transcripts than this is a stock phrase, not evidence
 WORD = re.compile(r"\w+")
 
@@ -50,19 +52,26 @@ def find_duplicate(t: Transcript, corpus: list[Transcript]) -> Duplicate | None:
 
 def duplicate_pairs(transcripts: list[Transcript], key=lambda t: "") -> list[tuple[Transcript, Transcript, float]]:
     """Every (original, copy, share) pair of near-duplicates: the copy is the one with the larger
-    `key` (when it entered the corpus), then the later in corpus order."""
+    `key` (when it entered the corpus), then the later in corpus order.
+
+    Only a sample of the runs is indexed (one in SAMPLE, by hash); two texts become
+    candidates when they share most of the shorter one's sampled runs, and only those
+    are compared in full.
+    """
     prints = [fingerprint(t) for t in transcripts]
+    samples = [[run for run in runs if run % SAMPLE == 0] for runs in prints]
     index: dict[int, list[int]] = {}
-    candidates: set[tuple[int, int]] = set()
-    for i, runs in enumerate(prints):
+    shared: Counter[tuple[int, int]] = Counter()
+    for i, runs in enumerate(samples):
         for run in runs:
-            if run % SAMPLE == 0:
-                seen = index.setdefault(run, [])
-                if len(seen) < COMMON:
-                    candidates.update((j, i) for j in seen)
-                    seen.append(i)
+            seen = index.setdefault(run, [])
+            if len(seen) < COMMON:
+                shared.update((j, i) for j in seen)
+                seen.append(i)
     pairs = []
-    for i, j in sorted(candidates):
+    for (i, j), count in sorted(shared.items()):
+        if count < CANDIDATE * min(len(samples[i]), len(samples[j])):
+            continue
         value = share(prints[i], prints[j])
         if value >= THRESHOLD:
             first, second = transcripts[i], transcripts[j]

@@ -1,0 +1,168 @@
+"""`make bench N=1000`: the archive at scale, measured against stock MkDocs + Material in the same run.
+
+Synthesises N transcripts (benchmarks/synth.py) into a scratch folder, then measures:
+generate (median of RUNS), the full build (generate + `mkdocs build --strict`), the
+stock baseline (MkDocs + Material with its built-in search, transcripts out of the nav,
+on the same generated Markdown), peak memory, site size, largest page, the search
+payload, and search latency in headless Chromium (page load to first result). Prints
+one table and appends it, with date, commit and machine, to BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+STOCK_CONFIG = """site_name: Stock baseline
+docs_dir: docs
+site_dir: site-stock
+theme: {name: material, font: false}
+plugins: [search]
+markdown_extensions: [attr_list, tables, toc]
+nav:
+  - Home: index.md
+not_in_nav: |
+  /transcripts/
+  /topics/
+  /*.md
+"""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Run `cmd`; return (seconds, peak resident memory in MB of that process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) not in (0, 1):  # generate exits 1 when it refuses files
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_latency(site: Path, query: str) -> tuple[float, int]:
+    """(ms from page load to the first search result, bytes transferred for the search) in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                                     {"log_message": lambda *a: None}), directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            sizes: list[int] = []
+            page.on("response", lambda r: "search" in r.url and sizes.append(int(r.headers.get("content-length", 0))))
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="load")
+            loaded = time.perf_counter()
+            page.fill("input.md-search__input", query)
+            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+            latency = (time.perf_counter() - loaded) * 1000
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return latency, sum(sizes)
+
+
+def git_commit() -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
+    return out.stdout.strip() + ("+dirty" if dirty.strip() else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=1000, help="number of transcripts (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; the median is reported")
+    parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    from benchmarks.synth import synthesise
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix=f"bench-{args.n}-"))
+    shutil.rmtree(work / "corpus", ignore_errors=True)
+    print(f"synthesising {args.n} transcripts into {work}/corpus …", flush=True)
+    paths = synthesise(args.n, work / "corpus")
+    raw_mb = sum(p.stat().st_size for p in paths) / 1e6
+    (work / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
+        f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
+        f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
+    (work / "stock.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    generate = [sys.executable, "-m", "build_scripts", "generate", "--corpus", str(work / "corpus"),
+                "--out", str(work / "docs")]
+    ours = [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(work / "mkdocs.yml")]
+    stock = [str(BIN / "mkdocs"), "build", "-q", "-f", str(work / "stock.yml")]
+    gen_t, build_t, stock_t, peak = [], [], [], 0
+    for run in range(args.runs):
+        shutil.rmtree(work / "docs", ignore_errors=True)
+        print(f"run {run + 1}/{args.runs}: generate …", flush=True)
+        seconds, mb = timed(generate, ROOT)
+        gen_t.append(seconds)
+        peak = max(peak, mb)
+        print(f"run {run + 1}/{args.runs}: mkdocs build --strict …", flush=True)
+        seconds, mb = timed(ours, work)
+        build_t.append(seconds)
+        peak = max(peak, mb)
+        print(f"run {run + 1}/{args.runs}: stock baseline …", flush=True)
+        stock_t.append(timed(stock, work)[0])
+    unchanged = timed(generate, ROOT)[0]
+    site, stock_site = work / "site", work / "site-stock"
+    pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    index = site / "search" / "search_index.json"
+    print("search latency in Chromium …", flush=True)
+    latency, transferred = search_latency(site, "Baikonur")
+    stock_latency, _ = search_latency(stock_site, "Baikonur")
+    g, b, s = (statistics.median(x) for x in (gen_t, build_t, stock_t))
+    rows = [
+        ("transcripts", f"{args.n:,} ({raw_mb:.1f} MB raw)", ""),
+        ("generate (median)", f"{g:.2f} s", f"{raw_mb / g:.1f} MB/s (target ≥ 20)"),
+        ("generate, nothing changed", f"{unchanged:.2f} s", "target < 0.5 s"),
+        ("mkdocs build --strict (median)", f"{b:.2f} s", ""),
+        ("full build: generate + build", f"{g + b:.2f} s", f"× {(g + b) / s:.2f} of stock (target ≤ 1.25)"),
+        ("stock MkDocs + Material (median)", f"{s:.2f} s", "same Markdown, transcripts out of the nav"),
+        ("peak memory", f"{peak} MB", "target < 2,048 MB"),
+        ("site size", f"{tree_size(site) / 1e6:.1f} MB", f"stock {tree_size(stock_site) / 1e6:.1f} MB"),
+        ("largest page", f"{pages[-1].stat().st_size / 1e3:.0f} KB", pages[-1].relative_to(site).as_posix()),
+        ("search index", f"{index.stat().st_size / 1e6:.1f} MB", "loaded whole by Material's search"),
+        ("search: load → first result", f"{latency:.0f} ms", f"stock {stock_latency:.0f} ms (target ≤ 300 ms at 1,000)"),
+        ("search: bytes for first query", f"{transferred / 1e3:.0f} KB", "target < 500 KB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    table = "\n".join(f"| {a} | {b_} | {c} |" for a, b_, c in rows)
+    print("\n".join(f"{a:<{width}}  {b_:>14}  {c}" for a, b_, c in rows))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    entry = (f"\n## N = {args.n:,} · {dt.date.today().isoformat()} · commit {git_commit()} · {machine}\n\n"
+             f"Runs: {args.runs} (median). Command: `make bench N={args.n}`.\n\n"
+             "| measure | value | note |\n|---|---|---|\n" + table + "\n")
+    with (ROOT / "BENCHMARKS.md").open("a", encoding="utf-8") as out:
+        out.write(entry)
+    print(f"appended to {ROOT / 'BENCHMARKS.md'}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
