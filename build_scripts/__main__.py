@@ -153,6 +153,10 @@ def run_generate(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     errors = len(result.errors)
+    if result.up_to_date:
+        print(f"{args.out.name}/ is up to date: nothing changed since the last run"
+              + (f" ({errors} file(s) refused then, listed above)" if errors else ""), file=sys.stderr)
+        return 1 if errors else 0
     print(f"generated {len(result.transcripts)} transcript page(s) into {args.out.name}/"
           + (f"; {errors} file(s) refused" if errors else ""), file=sys.stderr)
     return 1 if errors else 0

@@ -10,6 +10,7 @@ whole, so a failed run never leaves a half-written docs/.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from .clean import clean_transcript
 from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
 from .history import added_dates
+from .incremental import MANIFEST, inputs_key, record, up_to_date
 from .indexes import render_indexes
 from .integrity import words_lost
 from .links import link_transcripts
@@ -39,6 +41,7 @@ class Result:
 
     transcripts: list[Transcript] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    up_to_date: bool = False  # generate found docs/ already made from the same inputs
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,8 +114,20 @@ def _unchanged(out_dir: Path, pages: dict[str, str]) -> bool:
     wanted = {p.relative_to(STATIC_PAGES).as_posix(): p.read_bytes()
               for p in STATIC_PAGES.rglob("*") if p.is_file()}
     wanted.update({name: text.encode("utf-8") for name, text in pages.items()})
-    present = {p.relative_to(out_dir).as_posix(): p for p in out_dir.rglob("*") if p.is_file()}
+    present = {p.relative_to(out_dir).as_posix(): p for p in out_dir.rglob("*") if p.is_file() and p.name != MANIFEST}
     return present.keys() == wanted.keys() and all(present[k].read_bytes() == v for k, v in wanted.items())
+
+
+def _write_or_keep(old: Path, target: Path, data: bytes) -> None:
+    """Write `data` to `target`, or link the old file when it already holds exactly that:
+    a page that did not change keeps its file (and time), so only dependent pages are rewritten."""
+    try:
+        if old.stat().st_size == len(data) and old.read_bytes() == data:
+            os.link(old, target)
+            return
+    except OSError:
+        pass
+    target.write_bytes(data)
 
 
 def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
@@ -122,11 +137,11 @@ def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
-        shutil.copytree(STATIC_PAGES, staging, dirs_exist_ok=True)
-        for name, text in sorted(pages.items()):
+        static = {p.relative_to(STATIC_PAGES).as_posix(): p.read_bytes() for p in STATIC_PAGES.rglob("*") if p.is_file()}
+        for name, data in sorted({**static, **{n: t.encode("utf-8") for n, t in pages.items()}}.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            _write_or_keep(out_dir / name, target, data)
         old = out_dir.with_name(f".{out_dir.name}-old")
         if old.exists():
             shutil.rmtree(old)
@@ -142,13 +157,18 @@ def write_tree(out_dir: Path, pages: dict[str, str]) -> None:
 
 def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
     """Build every page from `corpus_dir` into `out_dir`; return what was built and found."""
+    added = added_dates(corpus_dir.parent, corpus_dir)
+    key = inputs_key(corpus_dir, added)
+    previous = up_to_date(out_dir, key)
+    if previous is not None:  # nothing changed since the last run: docs/ is already right
+        return Result(problems=previous, up_to_date=True)
     rules = rules or load_rules()
     result = load_corpus(corpus_dir, rules)
-    added = added_dates(corpus_dir.parent, corpus_dir)
     pages = render_site(result.transcripts, rules, added)
     lost = [p for t in result.transcripts if (p := words_lost(t, pages[f"transcripts/{t.id}.md"]))]
     if lost:  # never publish a page with a gap: leave docs/ as it was
         result.problems.extend(lost)
         return result
     write_tree(out_dir, pages)
+    record(out_dir, key, result.problems)
     return result
