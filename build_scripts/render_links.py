@@ -33,12 +33,12 @@ def _nav_link(t: Transcript | None, rel: str, label: str) -> str:
 def render_time_nav(t: Transcript, links: PageLinks) -> str:
     """Return the links to the previous and next transcript in time (or why there are none)."""
     if not t.value("date"):
-        return ('<nav class="transcript-nav" aria-label="Transcripts in time"><span>This transcript has no '
+        return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>This transcript has no '
                 'date, so it has no place in the time order; it is listed under '
                 '<a href="../timeline.md#undated">Undated</a> in the timeline.</span></nav>')
     year = t.value("date")[:4]
     return "\n".join([
-        '<nav class="transcript-nav" aria-label="Transcripts in time">',
+        '<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude>',
         _nav_link(links.previous, "prev", "← Earlier"),
         _nav_link(links.next, "next", "Later →"),
         f'<a class="transcript-nav__timeline" href="../timeline.md#y{esc(year)}">{esc(year)} in the timeline</a>',
@@ -58,7 +58,7 @@ def _where(anchor: str) -> str:
 
 def render_archive_links(t: Transcript, links: PageLinks) -> str:
     """Return the "In the archive" section: pages that refer to this one, and related pages."""
-    parts = ["## In the archive {#in-the-archive}"]
+    parts = ["## In the archive {#in-the-archive data-search-exclude}"]
     if links.cited_by:
         parts.append("**Referred to in**")
         parts.append("\n".join(

@@ -90,7 +90,7 @@ def render_meta_panel(t: Transcript) -> str:
              and (t.meta[key].inferred or t.meta[key].source == "inferred" or key == "place")]
     if "note" in t.meta:
         notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
-    return ('<div class="transcript-meta">\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
+    return ('<div class="transcript-meta" data-search-exclude>\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
             + ("\n" if notes else "") + "</div>")
 
 
@@ -121,7 +121,7 @@ def render_provenance(t: Transcript) -> str:
     removed = [f"<tr><td>{r.line}</td><td><code>{esc(r.profile)}/{esc(r.rule)}</code></td>"
                f"<td>{esc(r.text.strip())}</td></tr>" for r in t.removals]
     return "\n".join([
-        '<details class="provenance">',
+        '<details class="provenance" data-search-exclude>',
         "<summary>How this page was made: sources of each fact, topic evidence, and lines not shown as text</summary>",
         '<table class="prov-table"><thead><tr><th>Fact</th><th>Source</th><th>Where</th><th>Evidence or note</th></tr></thead>',
         "<tbody>", *rows, "</tbody></table>",

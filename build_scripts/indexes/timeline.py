@@ -49,7 +49,9 @@ def render_timeline(transcripts: list[Transcript]) -> str:
     undated = [t for t in ordered if not t.value("date")]
     years = [t.value("date")[:4] for t in dated]
     span = f" from {years[-1]} to {years[0]}" if years else ""
-    lines = ["---", "title: Timeline", "hide: [navigation]", "---", "", "# Timeline", "",
+    lines = ["---", "title: Timeline", "hide: [navigation]",
+             "search: {exclude: true}  # a listing of transcripts that are in the index themselves",
+             "---", "", "# Timeline", "",
              f"{plural(len(transcripts), 'transcript')}{span}, newest first, grouped by year and month. "
              "A date marked *approximate* is known to the month or the year only (from the source, or inferred by a "
              "maintainer, as the transcript page explains); such a transcript is placed in its month, or at the "

@@ -31,6 +31,7 @@ def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
         f"title: {json.dumps(front_matter_title(topic.name), ensure_ascii=False)}",
         f"description: {json.dumps(topic.description, ensure_ascii=False)}",
         "hide: [navigation, toc]",
+        "search: {exclude: true}  # a listing of transcripts that are in the index themselves",
         "---", "",
         f"# {md_inline(topic.name)}", "",
         md_inline(topic.description) + " [All topics](index.md)", "",
