@@ -50,24 +50,26 @@ def parse_dateline(text: str) -> FoundDate | None:
     return None
 
 
-def find_trailing_date(text: str) -> FoundDate | None:
-    """Return the date that ends `text` ("…, Moscow, September 9, 2020"), else None."""
+def _trailing_match(text: str) -> re.Match | None:
+    """The day-first or month-first date pattern that ends `text`, real day or not."""
     text = text.rstrip()
     for pattern in (DAY_FIRST, MONTH_FIRST):
         for match in pattern.finditer(text):
             if match.end() == len(text):
-                return _found(match)
+                return match
     return None
+
+
+def find_trailing_date(text: str) -> FoundDate | None:
+    """Return the date that ends `text` ("…, Moscow, September 9, 2020"), else None."""
+    match = _trailing_match(text)
+    return _found(match) if match else None
 
 
 def impossible_trailing_date(text: str) -> str | None:
     """The date-like words that end `text` when they name no real day ("February 31, 2021"), else None."""
-    text = text.rstrip()
-    for pattern in (DAY_FIRST, MONTH_FIRST):
-        for match in pattern.finditer(text):
-            if match.end() == len(text) and _found(match) is None:
-                return match.group(0)
-    return None
+    match = _trailing_match(text)
+    return match.group(0) if match and _found(match) is None else None
 
 
 def parse_iso(value: object) -> tuple[str, str]:
