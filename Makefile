@@ -5,7 +5,6 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-NODE_DEPS := node_modules/.package-lock.json
 
 # Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
 # sitemap.xml) is the time of the last commit that touched the corpus, so the
@@ -16,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
 BASE ?= origin/main
 
-.PHONY: build generate explain serve offline check-links review validate add bench test golden chromium node clean
+.PHONY: build generate explain serve offline check-links review validate add bench test golden chromium clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -27,7 +26,7 @@ generate: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts generate
 
 ## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
-offline: generate $(NODE_DEPS)
+offline: generate
 	$(BIN)/python -m build_scripts offline
 
 ## add: store a raw transcript in corpus/ and report what the generator finds: make add FILE=path/to/raw.txt
@@ -62,7 +61,7 @@ serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: set up what the tests need, then run every test
-test: $(BIN)/.test-deps $(NODE_DEPS) chromium
+test: $(BIN)/.test-deps chromium
 	$(BIN)/python -m build_scripts validate
 	$(BIN)/python -m pytest
 
@@ -78,21 +77,6 @@ $(BIN)/.site-deps: requirements.txt
 $(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $@
-
-# Front-end files the offline copy bundles (the Web Worker shim for search from
-# file://), installed from the npm registry exactly as package-lock.json pins them.
-$(NODE_DEPS): package.json package-lock.json | node
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
-	touch $@
-
-node:
-	@if ! command -v npm >/dev/null; then \
-	  echo "Installing Debian's nodejs and npm for the offline copy…"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || \
-	  { echo "error: could not install npm; install Node.js with npm and re-run" >&2; exit 1; }; \
-	fi
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser.
 chromium:

@@ -6,7 +6,6 @@ broken too: from file:// a browser shows a folder listing, not its index.html.
 """
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -123,17 +122,16 @@ def _resolve(site: Path, page: Path, path: str, fragment: str, pages: dict, file
 
 
 def _check_search_index(site: Path, pages: dict, file_urls: bool) -> list[Problem]:
-    """Every search result location opens a page and lands on an element that exists."""
-    index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
-        return []
+    """Every search result opens a page, and every section it offers lands on an element that exists."""
+    from build_scripts import search_index
+
     problems = []
     root = site / "index.html"
-    for number, doc in enumerate(json.loads(index_file.read_text(encoding="utf-8"))["docs"], start=1):
-        parts = urlsplit(doc["location"])
-        problem = _resolve(site, root, parts.path, parts.fragment, pages, file_urls, doc["location"] or "(home)")
-        if problem:
-            message, hint = problem
-            problems.append(Problem(f"{site.name}/search/search_index.json", None,
-                                    f"search result {number}: {message}", hint))
+    for where, url, anchors in search_index.indexed_pages(site):
+        for shown in [url] + [f"{url}#{anchor}" for anchor in anchors]:
+            parts = urlsplit(shown)
+            problem = _resolve(site, root, parts.path, parts.fragment, pages, file_urls, shown or "(home)")
+            if problem:
+                message, hint = problem
+                problems.append(Problem(f"{site.name}/{where}", None, f"search result: {message}", hint))
     return problems

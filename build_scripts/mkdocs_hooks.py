@@ -9,10 +9,10 @@
 3. `make serve`: regenerate docs/ when the corpus or the rules change.
 4. The repository link: a plain footer link (Material's header link would
    fetch star counts from api.github.com on every page view).
-5. The offline copy: Material's offline plugin makes search work from file://
-   with a Web Worker shim that it loads from a CDN. This hook serves that shim
-   from the npm package installed by `npm ci` (pinned in package-lock.json)
-   instead, so the offline copy requests nothing from any other host.
+5. Search: after the build, Pagefind indexes the transcript pages (site/pagefind/);
+   the offline copy gets the same index as plain scripts (site/search/), see
+   build_scripts/search_index.py. Material's own search is off, and so is the
+   Web Worker shim its offline plugin would load from a CDN for it.
 """
 from __future__ import annotations
 
@@ -24,15 +24,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates", "build_scripts/theme")
 RAW_MD_LINK = re.compile(r'(?P<attr>\shref)="(?P<path>[^"#?:/][^"#?:]*\.md|\.\./[^"#?:]*\.md)(?P<fragment>#[^"]*)?"')
-WORKER_SHIM_FILE = "node_modules/iframe-worker/shim/index.js"  # pinned in package-lock.json
-WORKER_SHIM = ROOT / WORKER_SHIM_FILE
-WORKER_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 log = logging.getLogger("mkdocs.hooks.archive")
 _serving = False
 
@@ -66,20 +62,27 @@ def on_config(config):
         config.extra["social"] = [*config.extra.get("social", []), {
             "icon": "fontawesome/brands/github", "link": repository,
             "name": "The archive's repository: sources, history and corrections"}]
-    if _offline(config):
-        if not WORKER_SHIM.is_file():
-            raise PluginError(f"the offline copy needs {WORKER_SHIM_FILE} from npm — run `make offline` "
-                              "(it runs `npm ci`), or `npm ci` in the project folder, then build again")
-        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-        config.extra["polyfills"] = [*polyfills, WORKER_SHIM_URI]
+    if _offline(config):  # the shim is for Material's search worker, which the archive does not use
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     return config
 
 
-def on_files(files, config):
-    """Ship the worker shim inside the offline copy."""
-    if _offline(config):
-        files.append(File.generated(config, WORKER_SHIM_URI, abs_src_path=str(WORKER_SHIM)))
-    return files
+@event_priority(-100)  # after every other plugin has written its files
+def on_post_build(config) -> None:
+    """Index the built site for search: Pagefind on the web, script files offline."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from build_scripts import search_index
+
+    site = Path(config.site_dir)
+    try:
+        if _offline(config):
+            search_index.build_offline_index(site)
+        else:
+            search_index.run_pagefind(site)
+            search_index.write_web_facets(site)
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 OFFLINE_DOWNLOAD = "<!-- offline-download -->"
@@ -111,7 +114,16 @@ def on_page_content(html: str, page, config, files) -> str:
         url = get_relative_url(file.url, page.url)
         return f'{match["attr"]}="{url}{match["fragment"] or ""}"'
 
-    return RAW_MD_LINK.sub(resolve, html)
+    return _apparatus_out_of_search(RAW_MD_LINK.sub(resolve, html))
+
+
+IN_THE_ARCHIVE = '<h2 data-search-exclude id="in-the-archive">'
+
+
+def _apparatus_out_of_search(html: str) -> str:
+    """"In the archive" (related transcripts) closes a transcript page: keep it, and what follows, out of search."""
+    spoken, found, apparatus = html.partition(IN_THE_ARCHIVE)
+    return f"{spoken}<div data-pagefind-ignore>{found}{apparatus}</div>" if found else html
 
 
 def _check_words_kept(page, html: str) -> None:

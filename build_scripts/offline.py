@@ -2,7 +2,7 @@
 
 `make offline` runs `python -m build_scripts offline`, which builds the site
 with Material's offline plugin switched on (ARCHIVE_OFFLINE=true: plain .html
-links, the search index inlined as a script, the worker shim from npm), checks
+links) and the search index written as plain scripts (search_index.py), checks
 that every link and resource resolves to a file inside the copy and that no
 page loads anything from another host, and writes a zip whose bytes depend
 only on the input: entries sorted, timestamps from SOURCE_DATE_EPOCH.

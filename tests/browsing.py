@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
+
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -128,3 +131,11 @@ def follow(page, link) -> None:
     target = urljoin(page.url, link.get_attribute("href"))
     link.click()
     page.wait_for_url(target)
+
+
+def search_from_header(page, query: str) -> None:
+    """Type `query` into the header's search box, press Enter, and wait for the search page's results."""
+    box = page.locator("#archive-search-header")
+    box.fill(query)
+    box.press("Enter")
+    expect(page.locator("#archive-search")).to_have_attribute("data-state", re.compile("done|failed"), timeout=20_000)

@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browsing import Watched, follow, heading_above, in_viewport, serve, watched_page
+from browsing import Watched, follow, heading_above, in_viewport, search_from_header, serve, watched_page
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -104,12 +104,8 @@ def test_search_finds_transcript(watched, artifacts):
     """Site search, running entirely over loopback, finds a phrase and links to its page."""
     page = watched.page
     watched.goto()
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("Karaganda pharmaceutical", delay=20)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(state="visible", timeout=15_000)
-    link = first.locator("a").first
+    search_from_header(page, "Karaganda pharmaceutical")
+    link = page.locator(".archive-result__title").first
     href = link.get_attribute("href")
     assert urlparse(href).path.endswith(f"/transcripts/{NUR_SULTAN}/"), href
     page.screenshot(path=artifacts / "search.png")

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from browsing import in_viewport, serve, stays_on_disk, stays_on_loopback, watched_page
+from browsing import in_viewport, search_from_header, serve, stays_on_disk, stays_on_loopback, watched_page
 from conftest import PUBLISHED
 from playwright.sync_api import expect
 
@@ -97,14 +97,13 @@ def test_search_result_opens_the_question(watched, edition, artifacts, phrase, t
     """Typing a phrase from a seed lists that seed's section; its result opens the page at that #qN."""
     page = watched.page
     watched.goto(edition.url(""))
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially(phrase, delay=10)
-    link = page.locator(f".md-search-result__item a[href*='{tid}'][href$='#{section}']").first
-    expect(link).to_be_visible(timeout=15_000)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
-    first = page.locator(".md-search-result__item a").first.evaluate("a => a.href")
+    search_from_header(page, phrase)
+    link = page.locator(f".archive-result__section-link[href*='{tid}'][href$='#{section}']").first
+    expect(link).to_be_visible()
+    expect(page.locator(".archive-search__status")).to_contain_text("match")
+    first = page.locator(".archive-result__title").first.evaluate("a => a.href")
     assert edition.page_of(first) == f"transcripts/{tid}/", f"the first result is {first}"
+    expect(page.locator(".archive-result").first.locator("mark").first).to_be_visible()
     if tid.startswith("2021"):
         page.screenshot(path=artifacts / f"{edition.name}-search.png")
     link.click()
@@ -114,6 +113,38 @@ def test_search_result_opens_the_question(watched, edition, artifacts, phrase, t
     page.wait_for_timeout(300)  # let the browser finish the scroll to the fragment
     assert in_viewport(page, heading), f"#{section} is off screen: {heading.bounding_box()}"
     expect(page.locator("article")).to_contain_text(phrase)
+    watched.assert_clean()
+
+
+def test_search_filters_by_year_topic_and_event(watched, edition, artifacts):
+    """The filters narrow a search, or list transcripts with no words typed; the address keeps them."""
+    page = watched.page
+    watched.goto("search.html?q=Baikonur")
+    results = page.locator(".archive-result__title")
+    expect(page.locator("#archive-search")).to_have_attribute("data-state", "done")
+    expect(results).to_have_count(2)  # 9 September 2020 and 8 April 2021
+    page.select_option("#archive-search-year", "2021")
+    expect(results).to_have_count(1)
+    assert edition.page_of(results.first.evaluate("a => a.href")) == "transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/"
+    assert "year=2021" in page.url and "q=Baikonur" in page.url
+    page.fill("#archive-search-query", "")
+    page.select_option("#archive-search-year", "")
+    page.select_option("#archive-search-topic", "CSTO")
+    expect(page.locator(".archive-search__status")).to_contain_text("2 transcripts match the filters")
+    page.select_option("#archive-search-event", "Interview")
+    expect(results).to_have_count(1)
+    expect(results.first).to_contain_text("build up our integration")
+    options = page.locator("#archive-search-year option").all_inner_texts()
+    assert options == ["All years", "2021 (1)", "2020 (2)", "2019 (1)", "2013 (1)"]
+    page.screenshot(path=artifacts / f"{edition.name}-search-filters.png")
+    watched.assert_clean()
+
+
+def test_search_for_nothing_known_says_so(watched, edition):
+    page = watched.page
+    watched.goto("search.html?q=zzyzx%20quokka")
+    expect(page.locator(".archive-search__status")).to_have_text("No transcript matches.")
+    expect(page.locator(".archive-result")).to_have_count(0)
     watched.assert_clean()
 
 

@@ -10,7 +10,7 @@ payloads, since search results render transcript text too.
 from __future__ import annotations
 
 import pytest
-from browsing import serve, watched_page
+from browsing import search_from_header, serve, watched_page
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -68,18 +68,17 @@ def test_search_results_show_payloads_as_text(browser, hostile_server, artifacts
     with watched_page(browser, hostile_server) as w:
         w.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         w.goto()
-        search = w.page.locator("input.md-search__input")
-        search.click()
-        search.press_sequentially(query, delay=5)
-        w.page.wait_for_timeout(800)
-        results = w.page.locator(".md-search-result")
+        search_from_header(w.page, query)
+        results = w.page.locator(".archive-search__results")
         assert w.page.evaluate("() => window.__pwned") is None
-        found = w.page.evaluate("""() => [...document.querySelectorAll('.md-search-result *')]
+        found = w.page.evaluate("""() => [...document.querySelectorAll('.archive-search__results *')]
             .flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
         assert found == []
-        assert w.page.locator(".md-search-result script, .md-search-result iframe, .md-search-result img").count() == 0
+        assert results.locator("script, iframe, img").count() == 0
+        tags = w.page.evaluate("() => [...new Set([...document.querySelectorAll('.archive-search__results *')].map(e => e.tagName))]")
+        assert set(tags) <= {"LI", "H2", "A", "P", "MARK", "UL"}, tags
         if query == "script":
-            expect(results.locator(".md-search-result__item").first).to_be_visible()
+            expect(results.locator(".archive-result").first).to_be_visible()
             w.page.screenshot(path=artifacts / "injection-search.png")
         assert not dialogs, dialogs
         w.assert_clean()

@@ -5,12 +5,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import PluginError
 
 from build_scripts import checklinks
-from build_scripts import mkdocs_hooks as hooks
-from conftest import PUBLISHED, run, site_config
+from conftest import PUBLISHED, SEED_IDS, run
 
 FOLDER = "lavrov-kazakhstan-archive"
 
@@ -23,19 +20,19 @@ def test_zip_holds_one_folder_with_the_site_and_a_readme(offline_zip: Path, corp
     for tid in corpus:
         assert f"{FOLDER}/transcripts/{tid}.html" in names
     for page in ("index.html", "timeline.html", "topics/index.html", "people.html", "places.html",
-                 "search/search_index.js", "assets/javascripts/iframe-worker-shim.js"):
+                 "search.html", "search/index.js", "assets/search.js"):
         assert f"{FOLDER}/{page}" in names, page
     assert f"{FOLDER}/404.html" not in names  # root-absolute links; of no use from file://
     assert "Open index.html" in readme and "without a network" in readme
 
 
-def test_worker_shim_is_the_npm_package_file(offline_copy: Path):
-    """The shim that makes search work from file:// is the pinned npm package's, byte for byte."""
-    shipped = (offline_copy / "assets/javascripts/iframe-worker-shim.js").read_bytes()
-    assert shipped == hooks.WORKER_SHIM.read_bytes()
+def test_no_pagefind_bundle_and_no_worker_shim_offline(offline_copy: Path):
+    """From file:// Pagefind cannot load (ES modules, fetch, WebAssembly); the copy ships the script index only."""
+    assert not (offline_copy / "pagefind").exists()
     html = (offline_copy / "index.html").read_text(encoding="utf-8")
-    assert '<script src="assets/javascripts/iframe-worker-shim.js">' in html
-    assert "unpkg.com" not in html
+    assert "iframe-worker" not in html and "unpkg.com" not in html
+    page = (offline_copy / "search.html").read_text(encoding="utf-8")
+    assert 'data-backend="offline"' in page and 'data-facets="./search/"' in page
 
 
 def test_every_link_is_a_file_in_the_copy_and_nothing_comes_from_other_hosts(offline_copy: Path):
@@ -44,11 +41,20 @@ def test_every_link_is_a_file_in_the_copy_and_nothing_comes_from_other_hosts(off
     assert not problems, "\n".join(map(str, problems))
 
 
-def test_search_index_is_inlined_for_file_urls(offline_copy: Path):
-    """From file:// the theme reads the index from a script (fetch of file:// is refused)."""
-    script = (offline_copy / "search/search_index.js").read_text(encoding="utf-8")
-    assert script.startswith("var __index = {")
-    assert '"location":"transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi.html#q3"' in script
+def test_offline_search_index_holds_the_spoken_text_only(offline_copy: Path):
+    """Script files (loadable from file://): a page table, term shards and page texts, without the apparatus."""
+    from build_scripts import search_index
+
+    pages = list(search_index.indexed_pages(offline_copy))
+    urls = [url for _, url, _ in pages]
+    assert urls == sorted(f"transcripts/{tid}.html" for tid in SEED_IDS)
+    nur_sultan = dict((url, anchors) for _, url, anchors in pages)["transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi.html"]
+    assert nur_sultan[:2] == ["opening", "q1"] and "in-the-archive" not in nur_sultan
+    text = (offline_copy / "search/p-4.js").read_text(encoding="utf-8")
+    assert "browbeat everyone" in text
+    assert "Related transcripts" not in text and "Corpus file" not in text and "¶" not in text
+    shard = (offline_copy / f"search/t-{'ba'.encode().hex()}.js").read_text(encoding="utf-8")
+    assert '"baikonur"' in shard
 
 
 def test_same_corpus_gives_the_same_zip_bytes(offline_zip: Path, tmp_path):
@@ -63,12 +69,3 @@ def test_online_build_has_no_shim_and_directory_urls(built_site: Path):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in html
     assert (built_site / "transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/index.html").is_file()
-
-
-def test_missing_npm_install_is_a_clear_error(monkeypatch, tmp_path):
-    """Without `npm ci`, the offline build stops and says what to run, instead of falling back to a CDN."""
-    monkeypatch.setenv("ARCHIVE_OFFLINE", "true")
-    monkeypatch.setattr(hooks, "WORKER_SHIM", tmp_path / "node_modules/iframe-worker/shim/index.js")
-    config = site_config()
-    with pytest.raises(PluginError, match=r"run `make offline` \(it runs `npm ci`\)"):
-        hooks.on_config(config)
