@@ -80,8 +80,9 @@
   }
 
   function pagefindBackend(bundle, facets) {
+    /* Loaded and initialised with the page, so a query only waits for its own chunks. */
     var pagefind = import(new URL(bundle + "pagefind.js", document.baseURI).href).then(function (p) {
-      return p.options({ excerptLength: 0 }).then(function () { return p; });
+      return p.options({ excerptLength: 0 }).then(function () { return p.init(); }).then(function () { return p; });
     });
     var ready = loadScript(facets, "facets.js");
     /* A page Pagefind has not returned (filters only): read its fragment, gzip'd JSON. */
@@ -297,14 +298,18 @@
     try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (e) { /* file:// in some browsers */ }
   }
 
+  /* The next PAGE_SIZE results, each shown as soon as its text has arrived, in rank order. */
   function showMore(mine) {
     var batch = current.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     more.hidden = shown >= current.length;
-    return Promise.all(batch.map(function (data) { return data(); })).then(function (pages) {
-      if (mine !== generation) return;
-      pages.forEach(function (page) { list.appendChild(renderResult(base, page)); });
-      root.dataset.state = "done";
+    var slots = batch.map(function () { return list.appendChild(element("li", "archive-result archive-result--loading")); });
+    return Promise.all(batch.map(function (data, i) {
+      return data().then(function (page) {
+        if (mine === generation) list.replaceChild(renderResult(base, page), slots[i]);
+      });
+    })).then(function () {
+      if (mine === generation) root.dataset.state = "done";
     });
   }
 
