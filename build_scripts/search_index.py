@@ -64,7 +64,7 @@ def run_pagefind(site: Path, output: Path | None = None) -> None:
 
 
 def read_fragments(bundle: Path) -> list[dict]:
-    """Pagefind's record of every indexed page (url, content, anchors, filters, meta), in url order."""
+    """Pagefind's record of every indexed page (url, content, anchors, meta), oldest first (undated first)."""
     records = []
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
@@ -73,7 +73,7 @@ def read_fragments(bundle: Path) -> list[dict]:
         record = json.loads(data[len(FRAGMENT_SIGNATURE):])
         record["id"] = path.stem  # what Pagefind's search results call the page
         records.append(record)
-    return sorted(records, key=lambda r: r["url"])
+    return sorted(records, key=lambda r: (r.get("meta", {}).get("day") or "", r["url"]))
 
 
 def words(text: str) -> list[str]:
@@ -94,7 +94,7 @@ def page_facets(record: dict) -> dict[str, list[str]]:
 
 
 def write_facets(folder: Path, records: list[dict], keys: list) -> None:
-    """facets.js: the filter values, and for each page (in url order) its key and value numbers.
+    """facets.js: the filter values, and for each page (oldest first) its key and value numbers.
 
     Compact on purpose: the web edition loads it with the first query (about 35 bytes a page)."""
     values: dict[str, list[str]] = {name: sorted({v for r in records for v in page_facets(r)[name]})

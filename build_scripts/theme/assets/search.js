@@ -49,7 +49,7 @@
     return loading[src];
   }
 
-  /* The filters: facets.js lists every page (in url order, so oldest first) with its
+  /* The filters: facets.js lists every page, oldest first (undated ones before), with its
      year, kind of event and topics as numbers into facets.values. */
   function facetCounts() {
     var counts = {};
