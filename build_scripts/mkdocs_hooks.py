@@ -9,7 +9,8 @@
 3. `make serve`: regenerate docs/ when the corpus or the rules change.
 4. The repository link: a plain footer link (Material's header link would
    fetch star counts from api.github.com on every page view).
-5. Search: after the build, Pagefind indexes the transcript pages (site/pagefind/);
+5. Progress: on a build of hundreds of pages, a bar on a terminal (plain lines in CI).
+6. Search: after the build, Pagefind indexes the transcript pages (site/pagefind/);
    the offline copy gets the same index as plain scripts (site/search/), see
    build_scripts/search_index.py. Material's own search is off, and so is the
    Web Worker shim its offline plugin would load from a CDN for it.
@@ -75,12 +76,15 @@ def on_post_build(config) -> None:
     from build_scripts import search_index
 
     site = Path(config.site_dir)
+    if _progress is not None:
+        _progress.finish()
     try:
         if _offline(config):
             search_index.build_offline_index(site)
         else:
             search_index.run_pagefind(site)
             search_index.write_web_facets(site)
+        log.info("Search index written to %s", "search/ (offline scripts)" if _offline(config) else "pagefind/ and search/")
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from error
 
@@ -99,8 +103,25 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown.replace(OFFLINE_DOWNLOAD, where)
 
 
+_progress = None
+
+
+def on_files(files, config):
+    """Start counting the pages (quiet with `mkdocs build -q` and on small sites)."""
+    global _progress
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from build_scripts.progress import Progress
+
+    loud = logging.getLogger("mkdocs").getEffectiveLevel() <= logging.INFO
+    _progress = Progress("pages converted", len(files.documentation_pages()), enabled=loud)
+    return files
+
+
 def on_page_content(html: str, page, config, files) -> str:
     """Resolve `href="….md#…"` in raw HTML; check that a transcript page kept every word of its text."""
+    if _progress is not None:
+        _progress.step()
     if (page.meta or {}).get("corpus_file"):
         _check_words_kept(page, html)
     base = posixpath.dirname(page.file.src_uri)
