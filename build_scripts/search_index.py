@@ -37,6 +37,7 @@ BUNDLE = "pagefind"            # the web edition's index folder, under site/
 OFFLINE_BUNDLE = "search"      # the offline edition's index folder, under site/
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 FACETS = ("year", "event", "topic")
+TRANSCRIPTS_GLOB = "transcripts/**/*.html"  # transcripts/<id>/index.html on the web, transcripts/<id>.html offline
 TOPIC_SEPARATOR = "; "         # main.html joins a page's topics with it
 WORD = re.compile(r"[^\W_]+")
 
@@ -47,7 +48,8 @@ class SearchIndexError(Exception):
 
 def run_pagefind(site: Path, output: Path | None = None) -> None:
     """Index the built site with Pagefind (into site/pagefind/, or `output`)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    # Only transcript pages carry data-pagefind-body; the glob spares Pagefind reading the rest.
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--glob", TRANSCRIPTS_GLOB]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]
     if output is not None:
