@@ -97,6 +97,8 @@
     }
     return {
       filters: function () { return ready.then(facetCounts); },
+      /* While the reader types: fetch the index chunks of the words so far. */
+      preload: function (query) { pagefind.then(function (p) { return p.preload(query); }).catch(function () {}); },
       search: function (query, filters) {
         var wanted;
         return ready.then(function () {
@@ -178,6 +180,10 @@
 
     return {
       filters: function () { return ready.then(facetCounts); },
+      /* While the reader types: load the shards of the words so far. */
+      preload: function (query) {
+        ready.then(function () { return Promise.all(tokens(query).map(matches)); }).catch(function () {});
+      },
       search: function (query, filters) {
         var terms = tokens(query);
         return ready.then(function () {
@@ -356,7 +362,11 @@
   query.value = params.get("q") || "";
   var timer = null;
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  query.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
+  query.addEventListener("input", function () {
+    backend.preload(query.value);
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
   FILTERS.forEach(function (name) { selects[name].addEventListener("change", run); });
   more.addEventListener("click", function () { showMore(generation); });
 
