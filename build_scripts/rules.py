@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOPIC_KEYS = {"slug", "name", "description", "terms", "min_mentions"}
+_WORD = re.compile(r"\w+")
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
 
@@ -108,6 +109,10 @@ class Topic:
     min_mentions: int
     pattern: re.Pattern
     needles: tuple[tuple[str, bool], ...] = ()  # (term, is acronym): a quick substring test first
+    # The lower-case first word of every term, so a text can be searched for those words only;
+    # None when some term is not plain ASCII starting with a letter or digit (then the text is scanned).
+    first_words: frozenset[str] | None = None
+    _spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # term_of's answers
 
     def may_occur(self, text: str, lowered: str) -> bool:
         """Return False when no term can match `text` (cheap substring tests, no regex)."""
@@ -115,6 +120,12 @@ class Topic:
 
     def term_of(self, matched: str) -> str:
         """Return the vocabulary term that `matched` (text found in a transcript) stands for."""
+        term = self._spelled.get(matched)
+        if term is None:  # the same few spellings recur on every page: look each up once
+            term = self._spelled[matched] = self._first_term_for(matched)
+        return term
+
+    def _first_term_for(self, matched: str) -> str:
         for term in self.terms:
             if matched == term or (not _is_acronym(term) and matched.lower() == term.lower()):
                 return term
@@ -272,6 +283,18 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
+def _first_words(terms: tuple[str, ...]) -> frozenset[str] | None:
+    """Return the lower-case first word of each term, or None when a term is not plain ASCII
+    starting with a word character (the word search in `topics` relies on both)."""
+    words = set()
+    for term in terms:
+        first = _WORD.match(term.lower())
+        if not term.isascii() or first is None:
+            return None
+        words.add(first.group(0))
+    return frozenset(words)
+
+
 def load_topics(path: Path) -> tuple[Topic, ...]:
     """Return the topic vocabulary in the file's order, validated."""
     data = _load_yaml(path)
@@ -295,7 +318,8 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
         terms_t = tuple(t.strip() for t in terms)
         topics.append(Topic(slug, str(raw["name"]), " ".join(str(raw["description"]).split()),
                             terms_t, minimum, _term_pattern(terms_t),
-                            tuple((t, True) if _is_acronym(t) else (t.lower(), False) for t in terms_t)))
+                            tuple((t, True) if _is_acronym(t) else (t.lower(), False) for t in terms_t),
+                            _first_words(terms_t)))
     return tuple(topics)
 
 
