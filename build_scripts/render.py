@@ -7,22 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from .escape import esc, front_matter_title, md_inline
 from .links import PageLinks, Reference
 from .model import Paragraph, Section, Transcript, Turn
+from .page_yaml import dump_front_matter
 from .render_links import date_label, render_archive_links, render_time_nav, title_of
 from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: ~10x faster
-    """YAML dumper that never uses anchors, so every page reads on its own."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
 
 
 def front_matter(t: Transcript) -> dict[str, Any]:
@@ -107,8 +99,7 @@ def render_section(section: Section, references: dict[str, list[Reference]] | No
 def render_page(t: Transcript, links: PageLinks | None = None) -> str:
     """Return the complete Markdown page for a transcript."""
     links = links or PageLinks()
-    meta = yaml.dump(front_matter(t), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False)
+    meta = dump_front_matter(front_matter(t))
     parts = [f"---\n{meta}---", f"# {md_inline(title_of(t))} {{.transcript-title}}",
              render_meta_panel(t), render_time_nav(t, links)]
     parts += [render_section(section, links.references) for section in t.sections]
