@@ -33,8 +33,9 @@ class Duplicate:
 def fingerprint(t: Transcript) -> frozenset[int]:
     """The hashed five-word runs of the transcript's text (case and punctuation ignored)."""
     words = WORD.findall(" ".join(line.text for line in t.body).lower())
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-                     for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)))  # (w0..w4), (w1..w5), …
+    # map() keeps the per-run work in C: this runs once per five words of the whole corpus
+    return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
 
 
 def share(a: frozenset[int], b: frozenset[int]) -> float:
@@ -50,6 +51,25 @@ def find_duplicate(t: Transcript, corpus: list[Transcript]) -> Duplicate | None:
     return Duplicate(best[1], best[0]) if best[0] >= THRESHOLD else None
 
 
+def _shared_samples(samples: list[set[int]]) -> dict[tuple[int, int], int]:
+    """Return (j, i) -> how many sampled runs transcript i shares with an earlier transcript j,
+    counting only runs that fewer than COMMON earlier transcripts have."""
+    index: dict[int, list[int]] = {}
+    common: set[int] = set()  # runs already in COMMON transcripts: stock phrases, skipped in bulk
+    shared: dict[tuple[int, int], int] = {}
+    for i, runs in enumerate(samples):
+        earlier: list[int] = []  # every earlier transcript once per run it shares with i
+        for run in runs - common:
+            seen = index.setdefault(run, [])
+            earlier.extend(seen)
+            seen.append(i)
+            if len(seen) == COMMON:
+                common.add(run)
+        for j, count in Counter(earlier).items():  # one C-level count per transcript, not per pair
+            shared[(j, i)] = count
+    return shared
+
+
 def duplicate_pairs(transcripts: list[Transcript], key=lambda t: "") -> list[tuple[Transcript, Transcript, float]]:
     """Every (original, copy, share) pair of near-duplicates: the copy is the one with the larger
     `key` (when it entered the corpus), then the later in corpus order.
@@ -59,19 +79,12 @@ def duplicate_pairs(transcripts: list[Transcript], key=lambda t: "") -> list[tup
     are compared in full.
     """
     prints = [fingerprint(t) for t in transcripts]
-    samples = [[run for run in runs if run % SAMPLE == 0] for runs in prints]
-    index: dict[int, list[int]] = {}
-    shared: Counter[tuple[int, int]] = Counter()
-    for i, runs in enumerate(samples):
-        for run in runs:
-            seen = index.setdefault(run, [])
-            if len(seen) < COMMON:
-                shared.update((j, i) for j in seen)
-                seen.append(i)
+    samples = [{run for run in runs if run % SAMPLE == 0} for runs in prints]
+    shared = _shared_samples(samples)
     pairs = []
-    for (i, j), count in sorted(shared.items()):
-        if count < CANDIDATE * min(len(samples[i]), len(samples[j])):
-            continue
+    candidates = sorted((i, j) for (i, j), count in shared.items()
+                        if count >= CANDIDATE * min(len(samples[i]), len(samples[j])))
+    for i, j in candidates:
         value = share(prints[i], prints[j])
         if value >= THRESHOLD:
             first, second = transcripts[i], transcripts[j]

@@ -25,6 +25,9 @@ def turn_words(page: str) -> list[str]:
 
 def first_missing(expected: list[str], actual: list[str]) -> int | None:
     """Index of the first expected word not found, in order, in `actual`; None when all are there."""
+    remaining = iter(actual)
+    if all(word in remaining for word in expected):  # `in` consumes the iterator: an in-order search
+        return None
     position = 0
     for index, word in enumerate(expected):
         try:
@@ -36,10 +39,11 @@ def first_missing(expected: list[str], actual: list[str]) -> int | None:
 
 def words_lost(t: Transcript, page: str) -> Problem | None:
     """A Problem naming the first word of `t`'s text that the rendered page does not show, if any."""
-    located = [(word, line.number) for line in t.body for word in WORD.findall(line.text)]
-    missing = first_missing([word for word, _ in located], turn_words(page))
+    # Lines hold no line breaks, so one search over the joined text finds the same words.
+    missing = first_missing(WORD.findall("\n".join(line.text for line in t.body)), turn_words(page))
     if missing is None:
         return None
+    located = [(word, line.number) for line in t.body for word in WORD.findall(line.text)]
     word, line = located[missing]
     return Problem(t.corpus_file, line, f"the page would not show the word {word!r} (word {missing + 1} of the "
                    "text) — a bug in the generator; nothing was written", "please report it with this file")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .dates import DAY_FIRST, MONTH_FIRST, MONTHS, sort_key
 from .model import Transcript
@@ -86,6 +88,8 @@ def _month_of(t: Transcript) -> tuple[int, int] | None:
 
 def _candidates(text: str, t: Transcript):
     """Yield (start, end, iso date or month, precision) for date expressions in `text`."""
+    if not any(month in text for month in MONTHS):
+        return  # every pattern below needs a month's name: most paragraphs have none
     for pattern in (DAY_FIRST, MONTH_FIRST):
         for m in pattern.finditer(text):
             month = MONTHS.index(m["month"]) + 1
@@ -161,8 +165,22 @@ def _counterparts(t: Transcript) -> set[str]:
     return {p["name"] for p in t.value("counterparts", [])}
 
 
-def _year(t: Transcript) -> int:
-    return sort_key(t.value("date"))[0]
+@dataclass(frozen=True)
+class Kinship:
+    """What `related` compares between two transcripts, worked out once per transcript."""
+
+    counterparts: frozenset[str]
+    topics: frozenset[str]  # assigned topic slugs
+    date_key: tuple[int, int, int]
+
+    @property
+    def year(self) -> int:
+        return self.date_key[0]
+
+
+def kinship(t: Transcript) -> Kinship:
+    return Kinship(frozenset(_counterparts(t)), frozenset(m.slug for m in t.assigned_topics()),
+                   sort_key(t.value("date")))
 
 
 @dataclass
@@ -170,58 +188,57 @@ class Posting:
     """The transcripts that share one counterpart or topic, oldest first, with their date keys."""
 
     keys: list[tuple[int, int, int]] = field(default_factory=list)
-    transcripts: list[Transcript] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
 
-    def nearest(self, t: Transcript) -> list[Transcript]:
-        """Return up to NEAREST transcripts closest in time to `t`."""
-        at = bisect.bisect_left(self.keys, sort_key(t.value("date")))
-        return self.transcripts[max(0, at - NEAREST // 2): at + NEAREST // 2]
+    def nearest(self, key: tuple[int, int, int]) -> list[str]:
+        """Return the ids of up to NEAREST transcripts closest in time to date key `key`."""
+        at = bisect.bisect_left(self.keys, key)
+        return self.ids[max(0, at - NEAREST // 2): at + NEAREST // 2]
 
 
-def related(t: Transcript, postings: dict[str, Posting],
-            topics_of: dict[str, set[str]]) -> list[tuple[Transcript, list[str]]]:
+def related(t: Transcript, postings: dict[str, Posting], kin: dict[str, Kinship],
+            by_id: dict[str, Transcript]) -> list[tuple[Transcript, list[str]]]:
     """Return up to MAX_RELATED transcripts sharing counterparts or topics with `t`, closest first.
 
     `postings` maps "person:NAME" and "topic:SLUG" to the transcripts that have
     them, in time order. Every transcript sharing a counterpart is a candidate;
     for topics, only the transcripts nearest in time are, so the work stays
-    proportional to the archive's size rather than its square.
+    proportional to the archive's size rather than its square. Candidates are
+    ranked on numbers alone; the reasons are written for the few that are shown.
     """
-    mine = {m.slug: m.name for m in t.assigned_topics()}
-    people = _counterparts(t)
-    year = _year(t)
-    candidates: dict[str, Transcript] = {}
-    for name in sorted(people):
-        for other in postings[f"person:{name}"].transcripts:
-            candidates.setdefault(other.id, other)
-    for slug in mine:
-        for other in postings[f"topic:{slug}"].nearest(t):
-            candidates.setdefault(other.id, other)
-    scored = []
-    for other in candidates.values():
-        if other is t:
+    mine = kin[t.id]
+    shared_people = Counter(chain.from_iterable(postings[f"person:{name}"].ids for name in mine.counterparts))
+    nearby = {other for slug in mine.topics for other in postings[f"topic:{slug}"].nearest(mine.date_key)}
+    ranked = []
+    for other in shared_people.keys() | nearby:
+        if other == t.id:
             continue
-        shared_people = sorted(people & _counterparts(other))
-        topics = [name for slug, name in mine.items() if slug in topics_of[other.id]]
-        score = 3 * len(shared_people) + len(topics)
-        if score < MIN_RELATED_SCORE:
-            continue
-        reasons = ([f"same counterpart: {', '.join(shared_people)}"] if shared_people else []) + \
-                  ([f"shared topics: {', '.join(topics)}"] if topics else [])
-        scored.append((-score, abs(year - _year(other)), other.id, other, reasons))
-    return [(row[3], row[4]) for row in heapq.nsmallest(MAX_RELATED, scored, key=lambda row: row[:3])]
+        theirs = kin[other]
+        score = 3 * shared_people[other] + len(mine.topics & theirs.topics)
+        if score >= MIN_RELATED_SCORE:
+            ranked.append((-score, abs(mine.year - theirs.year), other))
+    return [(by_id[other], _reasons(t, mine, kin[other])) for *_, other in heapq.nsmallest(MAX_RELATED, ranked)]
 
 
-def _postings(transcripts: list[Transcript]) -> dict[str, Posting]:
+def _reasons(t: Transcript, mine: Kinship, theirs: Kinship) -> list[str]:
+    """Return why two transcripts are related: their shared counterparts, then shared topics."""
+    people = sorted(mine.counterparts & theirs.counterparts)
+    topics = [m.name for m in t.assigned_topics() if m.slug in theirs.topics]
+    return ([f"same counterpart: {', '.join(people)}"] if people else []) + \
+           ([f"shared topics: {', '.join(topics)}"] if topics else [])
+
+
+def _postings(transcripts: list[Transcript], kin: dict[str, Kinship]) -> dict[str, Posting]:
     """Return "person:NAME" / "topic:SLUG" -> its Posting, oldest first (ties by id)."""
     postings: dict[str, Posting] = {}
-    for t in sorted(transcripts, key=lambda t: (sort_key(t.value("date")), t.id)):
-        key = sort_key(t.value("date"))
-        names = [f"person:{n}" for n in sorted(_counterparts(t))] + [f"topic:{m.slug}" for m in t.assigned_topics()]
+    for t in sorted(transcripts, key=lambda t: (kin[t.id].date_key, t.id)):
+        key = kin[t.id].date_key
+        names = [f"person:{n}" for n in sorted(kin[t.id].counterparts)] + \
+                [f"topic:{m.slug}" for m in t.assigned_topics()]
         for name in names:
             posting = postings.setdefault(name, Posting())
             posting.keys.append(key)
-            posting.transcripts.append(t)
+            posting.ids.append(t.id)
     return postings
 
 
@@ -232,13 +249,14 @@ def link_transcripts(transcripts: list[Transcript], rules: Rules) -> dict[str, P
     for before, after in zip(ordered, ordered[1:]):
         links[before.id].next = after
         links[after.id].previous = before
-    postings, dates = _postings(transcripts), by_date(transcripts)
-    topics_of = {t.id: {m.slug for m in t.assigned_topics()} for t in transcripts}
+    kin = {t.id: kinship(t) for t in transcripts}
+    by_id = {t.id: t for t in transcripts}
+    postings, dates = _postings(transcripts, kin), by_date(transcripts)
     for t in sorted(transcripts, key=lambda t: t.id):
         for ref in find_references(t, dates, rules):
             links[t.id].references.setdefault(ref.anchor, []).append(ref)
             links[ref.target].cited_by.append((t, ref))
-        links[t.id].related = related(t, postings, topics_of)
+        links[t.id].related = related(t, postings, kin, by_id)
     for page in links.values():
         page.cited_by.sort(key=lambda pair: (sort_key(pair[0].value("date")), pair[0].id, pair[1].anchor))
     return links

@@ -17,6 +17,7 @@ RESERVED_IDS = frozenset({"index", "con", "prn", "aux", "nul", *(f"com{i}" for i
                           *(f"lpt{i}" for i in range(1, 10))})
 # Text decoded with the wrong encoding before it was saved: "Ð›Ð°Ð²Ñ€Ð¾Ð²" for "Лавров", "â€™" for "’".
 MOJIBAKE = re.compile(r"(?:[ÃÂÐÑ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]|â€)")
+MOJIBAKE_STARTS = "ÃÂÐÑâ"  # every MOJIBAKE match starts with one of these
 
 
 def discover(corpus_dir: Path) -> list[Path]:
@@ -122,8 +123,10 @@ def read_transcript(path: Path, root: Path) -> Transcript:
         raise TranscriptError(name, None, f"the file is {len(raw) / 1e6:.1f} MB; a transcript is at most "
                               f"{MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB",
                               "check that it holds one transcript (split it if it holds several)")
-    t.lines = split_lines(decode(raw, name))
-    for line in t.lines:
+    text = decode(raw, name)
+    t.lines = split_lines(text)
+    garbled = any(char in text for char in MOJIBAKE_STARTS)  # else no line can match: skip the search
+    for line in t.lines if garbled else ():
         if len(MOJIBAKE.findall(line.text)) >= 2:
             t.warn(line.number, f"the text looks garbled ({MOJIBAKE.search(line.text).group(0)!r}…): "
                    "it was decoded with the wrong encoding before it was saved; it is shown as it is",

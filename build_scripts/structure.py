@@ -30,8 +30,13 @@ def _stands_alone(sentence: str) -> bool:
 
 def short_heading(text: str) -> str:
     """Return a short heading for a question: a self-contained question, else its first sentence."""
-    sentences = [s.strip() for s in SENTENCE.findall(text) if s.strip()] or [text]
-    chosen = next((s for s in sentences if _stands_alone(s)), sentences[0])
+    # One sentence at a time: the heading is usually among the first, however long the question.
+    sentences = (s for match in SENTENCE.finditer(text) if (s := match.group(0).strip()))
+    first = next(sentences, None)
+    if first is None:
+        chosen = text
+    else:
+        chosen = first if _stands_alone(first) else next((s for s in sentences if _stands_alone(s)), first)
     if len(chosen) <= HEADING_MAX:
         return chosen
     cut = chosen[:HEADING_MAX].rsplit(" ", 1)[0].rstrip(" ,;:–-")

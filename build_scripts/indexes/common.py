@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..dates import sort_key
 from ..escape import md_inline
@@ -22,8 +23,19 @@ def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
 def link(page: str, target: str) -> str:
     """Return the relative Markdown link from docs/`page` to docs/`target` ("a/b.md#x")."""
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    folder, name = posixpath.split(path)
+    start = posixpath.dirname(page) or "."
+    if name in ("", ".", ".."):
+        rel = posixpath.relpath(path, start)
+    else:  # the index pages link thousands of files but only a few folders: relate the folders once
+        rel_folder = _relative_folder(folder or ".", start)
+        rel = name if rel_folder == "." else f"{rel_folder}/{name}"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=256)
+def _relative_folder(folder: str, start: str) -> str:
+    return posixpath.relpath(folder, start)
 
 
 def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:

@@ -19,7 +19,7 @@ INDEX = "topics/index.md"
 
 def tagged(topic: Topic, transcripts: list[Transcript]) -> list[Transcript]:
     """Return the transcripts carrying `topic`, newest first."""
-    return newest_first([t for t in transcripts if topic.slug in {m.slug for m in t.assigned_topics()}])
+    return newest_first([t for t in transcripts if (m := t.topics.get(topic.slug)) is not None and m.assigned])
 
 
 def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
