@@ -123,11 +123,11 @@ def _resolve(site: Path, page: Path, path: str, fragment: str, pages: dict, file
 
 def _check_search_index(site: Path, pages: dict, file_urls: bool) -> list[Problem]:
     """Every search result opens a page, and every section it offers lands on an element that exists."""
-    from build_scripts import search_index
+    from build_scripts.indexes.search import indexed_pages
 
     problems = []
     root = site / "index.html"
-    for where, url, anchors in search_index.indexed_pages(site):
+    for where, url, anchors in indexed_pages(site, file_urls):
         for shown in [url] + [f"{url}#{anchor}" for anchor in anchors]:
             parts = urlsplit(shown)
             problem = _resolve(site, root, parts.path, parts.fragment, pages, file_urls, shown or "(home)")

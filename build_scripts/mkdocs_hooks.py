@@ -10,10 +10,9 @@
 4. The repository link: a plain footer link (Material's header link would
    fetch star counts from api.github.com on every page view).
 5. Progress: on a build of hundreds of pages, a bar on a terminal (plain lines in CI).
-6. Search: after the build, Pagefind indexes the transcript pages (site/pagefind/);
-   the offline copy gets the same index as plain scripts (site/search/), see
-   build_scripts/search_index.py. Material's own search is off, and so is the
-   Web Worker shim its offline plugin would load from a CDN for it.
+6. Search: the generator writes the index (docs/search/, indexes/search.py) and
+   search.html reads it; Material's own search is off, and so is the Web Worker
+   shim its offline plugin would load from a CDN for it.
 """
 from __future__ import annotations
 
@@ -23,7 +22,6 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -68,25 +66,10 @@ def on_config(config):
     return config
 
 
-@event_priority(-100)  # after every other plugin has written its files
 def on_post_build(config) -> None:
-    """Index the built site for search: Pagefind on the web, script files offline."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from build_scripts import search_index
-
-    site = Path(config.site_dir)
+    """Close the progress bar."""
     if _progress is not None:
         _progress.finish()
-    try:
-        if _offline(config):
-            search_index.build_offline_index(site)
-        else:
-            search_index.run_pagefind(site)
-            search_index.write_web_facets(site)
-        log.info("Search index written to %s", "search/ (offline scripts)" if _offline(config) else "pagefind/ and search/")
-    except search_index.SearchIndexError as error:
-        raise PluginError(str(error)) from error
 
 
 OFFLINE_DOWNLOAD = "<!-- offline-download -->"
@@ -135,16 +118,7 @@ def on_page_content(html: str, page, config, files) -> str:
         url = get_relative_url(file.url, page.url)
         return f'{match["attr"]}="{url}{match["fragment"] or ""}"'
 
-    return _apparatus_out_of_search(RAW_MD_LINK.sub(resolve, html))
-
-
-IN_THE_ARCHIVE = '<h2 data-search-exclude id="in-the-archive">'
-
-
-def _apparatus_out_of_search(html: str) -> str:
-    """"In the archive" (related transcripts) closes a transcript page: keep it, and what follows, out of search."""
-    spoken, found, apparatus = html.partition(IN_THE_ARCHIVE)
-    return f"{spoken}<div data-pagefind-ignore>{found}{apparatus}</div>" if found else html
+    return RAW_MD_LINK.sub(resolve, html)
 
 
 def _check_words_kept(page, html: str) -> None:

@@ -140,7 +140,8 @@ def test_empty_archive_still_builds_every_index(tmp_path, rules):
     pages = render_site(load_corpus(corpus, rules).transcripts, rules)
     assert "**0 transcripts.**" in pages["index.md"]
     assert "## Undated · 0 transcripts {#undated}" in pages["timeline.md"]
-    assert set(pages) == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md"}
+    assert set(pages) == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md",
+                          "search/index.js", "search/facet-values.js", "search/facets.js"}  # an empty index
 
 
 def test_index_pages_use_generated_links_only(pages):

@@ -1,4 +1,4 @@
-"""Stage 8: pages about the whole corpus: home, timeline, topics, people, places."""
+"""Stage 8: pages about the whole corpus: home, timeline, topics, people, places, and the search index."""
 from __future__ import annotations
 
 from ..model import Transcript
@@ -6,6 +6,7 @@ from ..rules import Rules
 from .home import render_home
 from .people import render_people
 from .places import render_places
+from .search import render_search
 from .timeline import render_timeline
 from .topic_pages import render_topic_pages
 
@@ -19,4 +20,5 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
         "places.md": render_places(transcripts, rules),
     }
     pages.update(render_topic_pages(rules, transcripts))
+    pages.update(render_search(transcripts))
     return pages

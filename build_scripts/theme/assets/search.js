@@ -1,12 +1,11 @@
-/* The archive's search page (search.html).
+/* The archive's search page (search.html), the same in both editions.
  *
- * One page, two back ends with the same two calls, filters() and search():
- *   - "pagefind": the web edition. Pagefind loads only the index chunks of the
- *     words typed, so the first results need a few hundred kilobytes.
- *   - "offline": the offline copy opened from file://, where browsers refuse
- *     fetch, ES modules and WebAssembly. build_scripts/search_index.py writes
- *     the same index as plain scripts; this file loads the ones a query needs.
- * Every result is built with textContent: no text from the index is parsed as HTML.
+ * The index is plain scripts written by the generator (build_scripts/indexes/search.py):
+ * each calls ArchiveSearchData(kind, key, payload). Scripts load from file:// as well
+ * as over the web, where fetch, ES modules and WebAssembly do not, so the offline copy
+ * searches exactly like the site. A query loads only the shards of its words and the
+ * texts of the results shown. Every result is built with textContent: no text from the
+ * index is parsed as HTML.
  */
 (function () {
   "use strict";
@@ -16,191 +15,151 @@
   var PAGE_SIZE = 10;
   var SECTIONS_SHOWN = 3;
   var EXCERPT_WORDS = 30;
-  var FILTERS = ["year", "topic", "event"];
+  var FILTERS = ["year", "event", "topic"];
 
-  /* The index's words: lower case, accents dropped (search_index.words does the same). */
+  /* The index's words: lower case, accents dropped (indexes/search.py `words` does the same). */
   function tokens(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  /* ---------------------------------------------------------------- back ends */
+  /* ---------------------------------------------------------------- the index */
 
-  /* Script files of the index: loaded once each with <script>, which works from file:// too.
-     Each calls ArchiveSearchData(kind, key, payload). */
-  var store = { facets: null, index: null, shards: {}, pages: {} };
+  var folder = root.dataset.index;
+  var store = { values: null, facets: null, index: null, shards: {}, pages: {} };
   var loading = {};
   window.ArchiveSearchData = function (kind, key, payload) {
-    if (kind === "facets") store.facets = payload;
+    if (kind === "facet-values") store.values = payload;
+    else if (kind === "facets") store.facets = payload;
     else if (kind === "index") store.index = payload;
     else if (kind === "shard") store.shards[key] = payload;
     else if (kind === "page") store.pages[key] = payload;
   };
-  function loadScript(folder, file) {
-    var src = folder + file;
-    if (!loading[src]) {
-      loading[src] = new Promise(function (resolve, reject) {
+  function load(file) {
+    if (!loading[file]) {
+      loading[file] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = src;
+        script.src = folder + file;
         script.onload = resolve;
         script.onerror = function () { reject(new Error("could not load the search file " + file)); };
         document.head.appendChild(script);
       });
     }
-    return loading[src];
+    return loading[file];
+  }
+  var ready = Promise.all([load("facet-values.js"), load("index.js")]);
+
+  /* The filters' values with how many transcripts have each. */
+  function filterCounts() {
+    return ready.then(function () {
+      var counts = {};
+      store.values.names.forEach(function (name) {
+        counts[name] = {};
+        store.values.values[name].forEach(function (value, i) { counts[name][value] = store.values.counts[name][i]; });
+      });
+      return counts;
+    });
   }
 
-  /* The filters: facets.js lists every page, oldest first (undated ones before), with its
-     year, kind of event and topics as numbers into facets.values. */
-  function facetCounts() {
-    var counts = {};
-    store.facets.names.forEach(function (name, n) {
-      counts[name] = {};
-      store.facets.pages.forEach(function (row) {
-        row[n + 1].forEach(function (v) {
-          var value = store.facets.values[name][v];
-          counts[name][value] = (counts[name][value] || 0) + 1;
+  /* Page numbers whose year, kind of event and topics match `filters` (null: no filter chosen). */
+  function pagesMatching(filters) {
+    var names = Object.keys(filters);
+    if (!names.length) return Promise.resolve(null);
+    return load("facets.js").then(function () {
+      var wanted = {};
+      var columns = store.values.names;
+      store.facets.pages.forEach(function (row, page) {
+        var ok = names.every(function (name) {
+          var column = columns.indexOf(name), values = store.values.values[name];
+          return row[column].some(function (v) { return values[v] === filters[name]; });
         });
+        if (ok) wanted[page] = true;
       });
+      return wanted;
     });
-    return counts;
-  }
-  function keysMatching(filters) {
-    var names = store.facets.names, values = store.facets.values, keys = {};
-    store.facets.pages.forEach(function (row) {
-      var ok = names.every(function (name, n) {
-        return !filters[name] || row[n + 1].some(function (v) { return values[name][v] === filters[name]; });
-      });
-      if (ok) keys[row[0]] = true;
-    });
-    return keys;
-  }
-  function newestFirst(keys) {
-    return store.facets.pages.map(function (row) { return row[0]; })
-      .filter(function (key) { return keys[key]; }).reverse();
   }
 
-  function pagefindBackend(bundle, facets) {
-    /* Loaded and initialised with the page, so a query only waits for its own chunks. */
-    var pagefind = import(new URL(bundle + "pagefind.js", document.baseURI).href).then(function (p) {
-      return p.options({ excerptLength: 0 }).then(function () { return p.init(); }).then(function () { return p; });
-    });
-    var ready = loadScript(facets, "facets.js");
-    /* A page Pagefind has not returned (filters only): read its fragment, gzip'd JSON. */
-    function fragment(id) {
-      return fetch(bundle + "fragment/" + id + ".pf_fragment").then(function (response) {
-        if (!response.ok) throw new Error("could not load the search fragment " + id);
-        return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).text();
-      }).then(function (text) {
-        var d = JSON.parse(text.slice("pagefind_dcd".length));
-        return { url: d.url.replace(/^\//, ""), meta: d.meta, content: d.content, anchors: d.anchors, locations: [] };
-      });
+  /* Postings of every word in the shard with the longest key that begins `term`, equal to
+     it or starting with it (a word longer than its shard's key finds longer words too). */
+  function matches(term) {
+    var key = null;
+    for (var k = Math.min(term.length, 8); k > 0 && key === null; k--) {
+      if (store.index.shards.hasOwnProperty(term.slice(0, k))) key = term.slice(0, k);
     }
-    return {
-      filters: function () { return ready.then(facetCounts); },
-      /* While the reader types: fetch the index chunks of the words so far. */
-      preload: function (query) { pagefind.then(function (p) { return p.preload(query); }).catch(function () {}); },
-      search: function (query, filters) {
-        var wanted;
-        return ready.then(function () {
-          wanted = keysMatching(filters);
-          if (!query) return newestFirst(wanted).map(function (id) { return function () { return fragment(id); }; });
-          return pagefind.then(function (p) { return p.search(query); }).then(function (found) {
-            return found.results.filter(function (r) { return wanted[r.id]; }).map(function (result) {
-              return function () {
-                return result.data().then(function (d) {
-                  return { url: d.url.replace(/^\//, ""), meta: d.meta, content: d.content,
-                           anchors: d.anchors, locations: d.locations };
-                });
-              };
-            });
+    if (key === null) return Promise.resolve([]);
+    return load("t-" + store.index.shards[key] + ".js").then(function () {
+      var shard = store.shards[key], terms = shard.terms, found = [];
+      var lo = 0, hi = terms.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
+      for (var i = lo; i < terms.length && terms[i].lastIndexOf(term, 0) === 0; i++) {
+        if (term.length > 1 || terms[i] === term) found.push({ exact: terms[i] === term, postings: shard.postings[i] });
+      }
+      return found;
+    });
+  }
+
+  /* BM25 over the pages that hold every word; an exact word counts more than a longer one. */
+  function rank(perTerm) {
+    var lengths = store.index.words, n = lengths.length, avg = store.index.average_words || 1;
+    var scores = null;
+    perTerm.forEach(function (found) {
+      var tf = {};
+      found.forEach(function (m) {
+        for (var i = 0; i < m.postings.length; i += 2) {
+          tf[m.postings[i]] = (tf[m.postings[i]] || 0) + m.postings[i + 1] * (m.exact ? 1 : 0.5);
+        }
+      });
+      var df = Object.keys(tf).length;
+      var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      var next = {};
+      Object.keys(tf).forEach(function (page) {
+        if (scores && !(page in scores)) return;
+        var length = lengths[page] / avg;
+        next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
+      });
+      scores = next;
+    });
+    return scores || {};
+  }
+
+  /* One result: the page's text with the positions of the words that match. */
+  function pageData(number, terms) {
+    return load("p-" + number + ".js").then(function () {
+      var page = store.pages[number], locations = [];
+      if (terms.length) {
+        page.content.split(/\s+/).forEach(function (word, at) {
+          var hit = tokens(word).some(function (t) {
+            return terms.some(function (q) { return q.length > 1 ? t.lastIndexOf(q, 0) === 0 : t === q; });
           });
+          if (hit) locations.push(at);
         });
       }
-    };
+      return { url: root.dataset.pageUrl.replace("{id}", page.id), meta: page.meta, content: page.content,
+               locations: locations, anchors: page.anchors.map(function (a) { return { id: a[0], text: a[1], location: a[2] }; }) };
+    });
   }
 
-  function offlineBackend(folder) {
-    var ready = Promise.all([loadScript(folder, "facets.js"), loadScript(folder, "index.js")]);
-
-    /* Postings of every indexed term that equals `term` or starts with it. */
-    function matches(term) {
-      var key = term.slice(0, 2);
-      var file = store.index.shards[key];
-      if (!file) return Promise.resolve([]);
-      return loadScript(folder, "t-" + file + ".js").then(function () {
-        var shard = store.shards[key], terms = shard.terms, found = [];
-        var lo = 0, hi = terms.length;
-        while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
-        for (var i = lo; i < terms.length && terms[i].lastIndexOf(term, 0) === 0; i++) {
-          if (term.length > 1 || terms[i] === term) found.push({ exact: terms[i] === term, postings: shard.postings[i] });
-        }
-        return found;
-      });
-    }
-
-    /* BM25 over the pages that hold every term; an exact word counts more than a longer one. */
-    function rank(perTerm) {
-      var lengths = store.index.words, n = lengths.length, avg = store.index.average_words || 1;
-      var scores = null;
-      perTerm.forEach(function (found) {
-        var tf = {};
-        found.forEach(function (m) {
-          for (var i = 0; i < m.postings.length; i += 2) {
-            tf[m.postings[i]] = (tf[m.postings[i]] || 0) + m.postings[i + 1] * (m.exact ? 1 : 0.5);
-          }
-        });
-        var df = Object.keys(tf).length;
-        var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        var next = {};
-        Object.keys(tf).forEach(function (page) {
-          if (scores && !(page in scores)) return;
-          var length = lengths[page] / avg;
-          next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
-        });
-        scores = next;
-      });
-      return scores || {};
-    }
-
-    function pageData(number, terms) {
-      return loadScript(folder, "p-" + number + ".js").then(function () {
-        var page = store.pages[number], locations = [];
-        if (terms.length) {
-          page.content.split(/\s+/).forEach(function (word, at) {
-            var hit = tokens(word).some(function (t) {
-              return terms.some(function (q) { return q.length > 1 ? t.lastIndexOf(q, 0) === 0 : t === q; });
-            });
-            if (hit) locations.push(at);
-          });
-        }
-        return { url: page.url, meta: page.meta, content: page.content, locations: locations,
-                 anchors: page.anchors.map(function (a) { return { element: "h2", id: a[0], text: a[1], location: a[2] }; }) };
-      });
-    }
-
-    return {
-      filters: function () { return ready.then(facetCounts); },
-      /* While the reader types: load the shards of the words so far. */
-      preload: function (query) {
-        ready.then(function () { return Promise.all(tokens(query).map(matches)); }).catch(function () {});
-      },
-      search: function (query, filters) {
-        var terms = tokens(query);
-        return ready.then(function () {
-          return Promise.all(terms.map(matches));
-        }).then(function (perTerm) {
-          var wanted = keysMatching(filters), order;
-          if (terms.length) {
-            var scores = rank(perTerm);
-            order = Object.keys(scores).map(Number).filter(function (i) { return wanted[i]; })
-              .sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-          } else {
-            order = newestFirst(wanted);
-          }
-          return order.map(function (i) { return function () { return pageData(i, terms); }; });
-        });
+  /* The matching pages, best first (newest first with no words), each as a function that loads it. */
+  function search(query, filters) {
+    var terms = tokens(query);
+    return ready.then(function () {
+      return Promise.all([Promise.all(terms.map(matches)), pagesMatching(filters)]);
+    }).then(function (both) {
+      var wanted = both[1], order;
+      if (terms.length) {
+        var scores = rank(both[0]);
+        order = Object.keys(scores).map(Number).filter(function (i) { return !wanted || wanted[i]; })
+          .sort(function (a, b) { return scores[b] - scores[a] || b - a; });
+      } else {
+        order = [];
+        for (var i = store.index.words.length - 1; i >= 0; i--) if (!wanted || wanted[i]) order.push(i);
       }
-    };
+      return order.map(function (i) { return function () { return pageData(i, terms); }; });
+    });
+  }
+
+  /* While the reader types: load the shards of the words so far. */
+  function preload(query) {
+    ready.then(function () { return Promise.all(tokens(query).map(matches)); }).catch(function () {});
   }
 
   /* ---------------------------------------------------------------- rendering */
@@ -241,8 +200,7 @@
     item.appendChild(element("h2", "archive-result__heading")).appendChild(title);
     var facts = [data.meta.date, data.meta.place, data.meta.event].filter(Boolean).join(" · ");
     item.appendChild(element("p", "archive-result__meta", facts));
-    var sections = (data.anchors || []).filter(function (a) { return a.element === "h2" && a.id; })
-      .sort(function (a, b) { return a.location - b.location; });
+    var sections = data.anchors;
     if (!data.locations.length) {
       item.appendChild(excerpt(words, 0, marked, 0, words.length));
       return item;
@@ -260,7 +218,7 @@
       var list = element("ul", "archive-result__sections");
       hits.slice(0, SECTIONS_SHOWN).forEach(function (hit) {
         var li = element("li", "archive-result__section");
-        var a = element("a", "archive-result__section-link", hit.section.text.replace(/¶$/, ""));
+        var a = element("a", "archive-result__section-link", hit.section.text);
         a.href = link(base, data.url, hit.section.id);
         li.appendChild(a);
         li.appendChild(excerpt(words, hit.first, marked, hit.section.location + 1, hit.end));
@@ -277,8 +235,6 @@
 
   /* ---------------------------------------------------------------- the page */
 
-  var backend = root.dataset.backend === "offline" ? offlineBackend(root.dataset.facets)
-    : pagefindBackend(root.dataset.bundle, root.dataset.facets);
   var base = root.dataset.base || ".";
   var form = root.querySelector("form");
   var query = root.querySelector("#archive-search-query");
@@ -332,7 +288,7 @@
     }
     root.dataset.state = "searching";
     status.textContent = "Searching…";
-    return backend.search(text, chosen).then(function (results) {
+    return search(text, chosen).then(function (results) {
       if (mine !== generation) return;
       current = results; shown = 0; list.textContent = "";
       var n = results.length;
@@ -363,14 +319,14 @@
   var timer = null;
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   query.addEventListener("input", function () {
-    backend.preload(query.value);
+    preload(query.value);
     clearTimeout(timer);
     timer = setTimeout(run, 200);
   });
   FILTERS.forEach(function (name) { selects[name].addEventListener("change", run); });
   more.addEventListener("click", function () { showMore(generation); });
 
-  backend.filters().then(function (counts) {
+  filterCounts().then(function (counts) {
     fillFilters(counts);
     FILTERS.forEach(function (name) { if (params.get(name)) selects[name].value = params.get(name); });
   }).catch(function () { /* the filters stay at "all"; run() reports a failing back end */ })
