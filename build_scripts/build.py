@@ -26,6 +26,7 @@ from .integrity import words_lost
 from .links import link_transcripts
 from .metadata import extract_metadata
 from .model import Transcript
+from .progress import Progress
 from .read import discover, orphan_sidecars, read_transcript
 from .render import render_page
 from .rules import Rules, load_rules
@@ -61,7 +62,10 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
     """Return every transcript that builds, and the problems of those that do not."""
     result = Result()
     root = corpus_dir.parent
-    for path in discover(corpus_dir):
+    paths = list(discover(corpus_dir))
+    progress = Progress("transcripts read", len(paths))
+    for path in paths:
+        progress.step()
         try:
             t = load_transcript(path, root, rules)
         except TranscriptError as exc:
@@ -75,6 +79,7 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
             continue
         result.transcripts.append(t)
         result.problems.extend(t.problems)
+    progress.finish()
     for sidecar in orphan_sidecars(corpus_dir):
         result.problems.append(Problem(sidecar.relative_to(root).as_posix(), None,
                                        "sidecar has no transcript beside it",
@@ -102,7 +107,12 @@ def render_site(transcripts: list[Transcript], rules: Rules,
                 added: dict[str, str] | None = None) -> dict[str, str]:
     """Return every generated page, keyed by its path under docs/."""
     links = link_transcripts(transcripts, rules)
-    pages = {f"transcripts/{t.id}.md": render_page(t, links[t.id]) for t in transcripts}
+    progress = Progress("pages rendered", len(transcripts))
+    pages = {}
+    for t in transcripts:
+        pages[f"transcripts/{t.id}.md"] = render_page(t, links[t.id])
+        progress.step()
+    progress.finish()
     pages.update(render_indexes(transcripts, rules, added or {}))
     return pages
 
