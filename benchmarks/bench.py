@@ -200,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     print("search latency in Chromium …", flush=True)
     latency, transferred = search_latency(site, "Baikonur")
     offline_latency, offline_read = search_latency(offline_site, "Baikonur", offline=True)
-    stock_latency, _ = search_latency(stock_site, "Baikonur", ours=False)
+    try:  # Material's search builds its whole index in the browser: at 10,000 that can take minutes
+        stock_latency = f"{search_latency(stock_site, 'Baikonur', ours=False, runs=1)[0]:.0f} ms"
+    except Exception as error:  # a Playwright timeout
+        stock_latency = f"no result within 120 s ({type(error).__name__})"
     overhead, overhead_page = page_overhead(site, work / "corpus")
     g, b, s = (statistics.median(x) for x in (gen_t, build_t, stock_t))
     rows = [
@@ -218,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search index (scripts, both editions)", f"{index_bytes / 1e6:.1f} MB",
          f"{len(shards)} shards, largest {shards[-1].stat().st_size / 1e3:.0f} KB; loaded by word"),
         ("search: load → first result, web", f"{latency:.0f} ms",
-         f"stock {stock_latency:.0f} ms (target ≤ 300 ms at 1,000, ≤ 1 s at 10,000)"),
+         f"stock {stock_latency} (target ≤ 300 ms at 1,000, ≤ 1 s at 10,000)"),
         ("search: bytes for first query, web", f"{transferred / 1e3:.0f} KB", "target < 500 KB"),
         ("search: load → first result, offline", f"{offline_latency:.0f} ms",
          f"file://, network blocked; read {offline_read / 1e3:.0f} KB (target ≤ 3 s at 1,000)"),
