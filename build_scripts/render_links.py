@@ -35,13 +35,13 @@ def render_time_nav(t: Transcript, links: PageLinks) -> str:
     if not t.value("date"):
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>This transcript has no '
                 'date, so it has no place in the time order; it is listed under '
-                '<a href="../timeline.md#undated">Undated</a> in the timeline.</span></nav>')
+                '<a href="../timeline/undated.md">Undated</a> in the timeline.</span></nav>')
     year = t.value("date")[:4]
     return "\n".join([
         '<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude>',
         _nav_link(links.previous, "prev", "← Earlier"),
         _nav_link(links.next, "next", "Later →"),
-        f'<a class="transcript-nav__timeline" href="../timeline.md#y{esc(year)}">{esc(year)} in the timeline</a>',
+        f'<a class="transcript-nav__timeline" href="../timeline/{esc(year)}.md">{esc(year)} in the timeline</a>',
         "</nav>",
     ])
 
@@ -56,14 +56,19 @@ def _where(anchor: str) -> str:
     return "in the opening remarks" if section == "opening" else f"in question {section[1:]}"
 
 
+CITED_SHOWN = 20
+
+
 def render_archive_links(t: Transcript, links: PageLinks) -> str:
     """Return the "In the archive" section: pages that refer to this one, and related pages."""
     parts = ["## In the archive {#in-the-archive data-search-exclude}"]
     if links.cited_by:
-        parts.append("**Referred to in**")
+        shown = links.cited_by[-CITED_SHOWN:]  # the latest, so a page stays the same size as the archive grows
+        parts.append("**Referred to in**" if len(shown) == len(links.cited_by) else
+                     f"**Referred to in** {len(links.cited_by):,} transcripts; the latest {len(shown)}:")
         parts.append("\n".join(
             f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({src.id}.md#{ref.anchor}) "
-            f"— {_where(ref.anchor)}" for src, ref in links.cited_by))
+            f"— {_where(ref.anchor)}" for src, ref in shown))
     if links.related:
         parts.append("**Related transcripts** (shared counterparts and topics)")
         parts.append("\n".join(_list_item(other, "; ".join(why)) for other, why in links.related))

@@ -156,18 +156,21 @@ def test_year_chart_links_to_timeline(watched, artifacts):
 
 
 def test_timeline_places_approximate_interview_in_its_month(watched, artifacts):
-    """The interview dated only to November 2020 sits under that month; an Undated section ends the page."""
+    """The interview dated only to November 2020 sits under that month on the 2020 page; the overview
+    ends with its Undated section."""
     page = watched.page
     watched.goto("timeline/")
-    expect(page.locator("h3#y2020-11")).to_contain_text("November 2020")
-    entry = page.locator(f"article li:has(a[href='../transcripts/{INTERVIEW}/'])")
-    expect(entry).to_have_count(1)
-    assert heading_above(entry) == "y2020-11"
-    expect(entry).to_contain_text("November 2020 (approximate)")
     undated = page.locator("h2#undated")
     expect(undated).to_contain_text("Undated")
     assert page.locator("article h2").last.get_attribute("id") == "undated"
     page.screenshot(path=artifacts / "timeline.png", full_page=True)
+    follow(page, page.locator("article a[href='2020/']").first)
+    expect(page.locator("h2#y2020-11")).to_contain_text("November 2020")
+    entry = page.locator(f"article li:has(a[href='../../transcripts/{INTERVIEW}/'])")
+    expect(entry).to_have_count(1)
+    assert heading_above(entry) == "y2020-11"
+    expect(entry).to_contain_text("November 2020 (approximate)")
+    page.screenshot(path=artifacts / "timeline-2020.png", full_page=True)
     watched.assert_clean()
 
 

@@ -161,7 +161,7 @@ def test_offline_copy_every_page_opens_cleanly(browser, offline_copy, artifacts)
 
 
 def test_offline_copy_click_through(browser, offline_copy, artifacts):
-    """From file://, clicking home → a transcript → a topic chip → the timeline → a year lands on real pages."""
+    """From file://, clicking home → a transcript → a topic chip → the timeline → a year → a transcript lands on real pages."""
     with watched_page(browser, offline_copy.as_uri() + "/", stays_on_disk) as w:
         page = w.page
         w.goto("index.html")
@@ -173,6 +173,8 @@ def test_offline_copy_click_through(browser, offline_copy, artifacts):
         page.locator("nav.md-tabs a:text-is('Timeline')").click()
         expect(page.locator("h2#y2020")).to_contain_text("2020")
         assert page.url.endswith("/timeline.html")
+        page.locator("article a[href='timeline/2020.html']").first.click()
+        expect(page.locator("article h1")).to_contain_text("2020 · 2 transcripts")
         page.locator("a[href$='transcripts/2020-11-interview-russia-kazakhstan-integration.html']").first.click()
         expect(page.locator("h1.transcript-title")).to_contain_text("build up our integration")
         page.screenshot(path=artifacts / "offline-click-through.png")

@@ -27,9 +27,21 @@ def _section(page: str, heading: str) -> str:
 
 
 def test_timeline_places_the_undated_interview_in_november_2020_marked_approximate(pages):
-    november = _section(pages["timeline.md"], "### November 2020 {#y2020-11}")
-    assert f"(transcripts/{INTERVIEW}.md)" in november
+    november = _section(pages["timeline/2020.md"], "## November 2020 {#y2020-11}")
+    assert f"(../transcripts/{INTERVIEW}.md)" in november
     assert "**November 2020 \\(approximate\\)**" in november
+    overview = _section(pages["timeline.md"], "## 2020 · 2 transcripts {#y2020}")
+    assert "[November 2020](timeline/2020.md#y2020-11) (1)" in overview
+
+
+def test_timeline_overview_stays_small_and_links_each_year_page(pages):
+    """The overview lists no transcript (each year's page does), so it grows by a few lines a year."""
+    overview = pages["timeline.md"]
+    assert "(transcripts/" not in overview
+    for year in ("2013", "2019", "2020", "2021"):
+        assert f"(timeline/{year}.md)" in overview
+        assert pages[f"timeline/{year}.md"].count("(../transcripts/") == overview.count(f"(timeline/{year}.md#")
+    assert "[← 2019](2019.md) · [All years](../timeline.md#y2020) · [2021 →](2021.md)" in pages["timeline/2020.md"]
 
 
 def test_timeline_years_count_and_order(pages):
@@ -47,10 +59,13 @@ def test_timeline_lists_year_only_and_undated_transcripts(tmp_path, rules):
     (corpus / "c.txt").write_text("Another interview\n\nQuestion: When?\n\nSergey Lavrov: Later.\n", encoding="utf-8")
     result = load_corpus(corpus, rules)
     assert not result.errors
-    timeline = render_site(result.transcripts, rules)["timeline.md"]
-    assert "(transcripts/b.md)" in _section(timeline, "### 2019, month unknown {#y2019-unknown}")
-    assert "(transcripts/c.md)" in _section(timeline, "## Undated · 1 transcript {#undated}")
-    assert timeline.index("(transcripts/a.md)") < timeline.index("(transcripts/b.md)")
+    pages = render_site(result.transcripts, rules)
+    year = pages["timeline/2019.md"]
+    assert "(../transcripts/b.md)" in _section(year, "## 2019, month unknown {#y2019-unknown}")
+    assert year.index("(../transcripts/a.md)") < year.index("(../transcripts/b.md)")
+    assert "[The undated transcripts](timeline/undated.md)" in _section(pages["timeline.md"],
+                                                                      "## Undated · 1 transcript {#undated}")
+    assert "(../transcripts/c.md)" in pages["timeline/undated.md"]
 
 
 def test_topics_index_counts_match_the_pages(pages, corpus):

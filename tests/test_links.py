@@ -81,4 +81,22 @@ def test_an_undated_transcript_has_no_neighbours_but_says_why(tmp_path, rules):
     assert links["undated"].previous is None and links["undated"].next is None
     page = render_site(result.transcripts, rules)["transcripts/undated.md"]
     assert "has no date, so it has no place in the time order" in page
-    assert 'href="../timeline.md#undated"' in page
+    assert 'href="../timeline/undated.md"' in page
+
+
+def test_a_much_cited_meeting_lists_the_latest_twenty(tmp_path, rules):
+    """However many transcripts refer to a meeting, its page lists the latest CITED_SHOWN and the count."""
+    from build_scripts.render_links import CITED_SHOWN
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, "a", "Talks with Foreign Minister Erlan Idrisov, Moscow, September 9, 2020", "We talked.")
+    for day in range(1, 26):
+        _write(corpus, f"b{day:02}", f"Remarks number {day}, Sochi, May {day}, 2021",
+               f"On September 9, 2020, we met in Moscow. Point {day} of the talks.")
+    result = load_corpus(corpus, rules)
+    assert not result.errors
+    page = render_site(result.transcripts, rules, added={})["transcripts/a.md"]
+    assert f"**Referred to in** 25 transcripts; the latest {CITED_SHOWN}:" in page
+    assert page.count("](b") == CITED_SHOWN
+    assert "](b25.md#" in page and "](b06.md#" in page and "](b05.md#" not in page

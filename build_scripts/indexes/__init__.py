@@ -15,10 +15,10 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
     """Return every index page, keyed by its path under docs/."""
     pages = {
         "index.md": render_home(transcripts, rules, added),
-        "timeline.md": render_timeline(transcripts),
         "people.md": render_people(transcripts, rules),
         "places.md": render_places(transcripts, rules),
     }
+    pages.update(render_timeline(transcripts))
     pages.update(render_topic_pages(rules, transcripts))
     pages.update(render_search(transcripts))
     return pages
