@@ -79,8 +79,11 @@ def test_facets_come_from_the_transcripts(corpus):
     values = search_index.read_script(files["search/facet-values.js"])
     assert values["values"]["year"] == ["2013", "2019", "2020", "2021"] and values["counts"]["year"] == [1, 1, 2, 1]
     assert "Interview" in values["values"]["event"] and "COVID-19" in values["values"]["topic"]
-    rows = search_index.read_script(files["search/facets.js"])["pages"]
-    assert len(rows) == 5 and all(len(row) == 3 for row in rows)
+    facets = search_index.read_script(files["search/facets.js"])
+    assert set(facets) == {"year", "event", "topic"}
+    years = [values["values"]["year"][search_index.FACET_ALPHABET.index(code)] for code in facets["year"].split(",")]
+    assert years == ["2013", "2019", "2020", "2020", "2021"]  # pages oldest first
+    assert search_index._facet_code([2, 90], 91) == "$~" and search_index._facet_code([2, 95], 96) == "2 95"
 
 
 def test_index_files_are_scripts_that_cannot_close_a_script_element():

@@ -60,19 +60,25 @@
     });
   }
 
-  /* Page numbers whose year, kind of event and topics match `filters` (null: no filter chosen). */
+  /* Page numbers whose year, kind of event and topics match `filters` (null: no filter chosen).
+     facets.js gives, per filter, each page's values as characters of ALPHABET (indexes/search.py). */
+  var ALPHABET = "";
+  for (var c = 0x21; c < 0x7f; c++) if ('",\\'.indexOf(String.fromCharCode(c)) < 0) ALPHABET += String.fromCharCode(c);
+  function pageValues(code, count) {
+    if (count > ALPHABET.length) return code ? code.split(" ").map(Number) : [];
+    return code.split("").map(function (ch) { return ALPHABET.indexOf(ch); });
+  }
   function pagesMatching(filters) {
     var names = Object.keys(filters);
     if (!names.length) return Promise.resolve(null);
     return load("facets.js").then(function () {
-      var wanted = {};
-      var columns = store.values.names;
-      store.facets.pages.forEach(function (row, page) {
-        var ok = names.every(function (name) {
-          var column = columns.indexOf(name), values = store.values.values[name];
-          return row[column].some(function (v) { return values[v] === filters[name]; });
+      var wanted = null;
+      names.forEach(function (name) {
+        var values = store.values.values[name], chosen = values.indexOf(filters[name]), next = {};
+        store.facets[name].split(",").forEach(function (code, page) {
+          if ((!wanted || wanted[page]) && pageValues(code, values.length).indexOf(chosen) >= 0) next[page] = true;
         });
-        if (ok) wanted[page] = true;
+        wanted = next;
       });
       return wanted;
     });
