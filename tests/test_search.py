@@ -122,3 +122,15 @@ def test_topic_listing_stops_at_the_latest_100_and_links_to_the_search(large_sit
     name = re.search(r"<h1[^>]*>(.*?)<", text)[1]
     assert f'href="../../search.html?topic={name.replace(" ", "%20")}"' in text, biggest
     assert f"all {rows} in the search" in text
+
+
+def test_people_and_places_list_the_latest_50_of_each(large_site: Path):
+    """Sergey Lavrov speaks in all 120 synthetic transcripts; his table stops at 50 and says where the rest are."""
+    people = (large_site / "people/index.html").read_text(encoding="utf-8")
+    lavrov = people[people.index('id="sergey-lavrov"'):]
+    lavrov = lavrov[:lavrov.index("</table>")]
+    assert "The latest 50 of 120; the 70 earlier ones are in the" in lavrov
+    assert lavrov.count("<tr>") == 51  # the header and 50 transcripts
+    places = (large_site / "places/index.html").read_text(encoding="utf-8")
+    for table in places.split("<table>")[2:]:  # after the summary table
+        assert table[:table.index("</table>")].count("<tr>") <= 51

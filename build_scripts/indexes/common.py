@@ -75,3 +75,15 @@ def topics_cell(page: str, t: Transcript) -> str:
 
 def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+LISTED = 50  # at most this many transcripts per person or place, so those pages keep their size as the archive grows
+
+
+def capped(newest: list, page: str) -> tuple[int, list[str]]:
+    """How many of `newest` (newest first) to list, and a note saying where the others are."""
+    total = len(newest)
+    if total <= LISTED:
+        return total, []
+    return LISTED, [f"*The latest {LISTED} of {total:,}; the {total - LISTED:,} earlier ones are in the "
+                    f"[timeline]({link(page, 'timeline.md')}).*", ""]

@@ -12,7 +12,7 @@ from ..escape import md_inline
 from ..model import Transcript
 from ..rules import Rules
 from ..slugs import person_anchor
-from .common import date_cell, newest_first, plural, transcript_link
+from .common import capped, date_cell, newest_first, plural, transcript_link
 
 PAGE = "people.md"
 
@@ -82,11 +82,13 @@ def render_person(entry: PersonEntry) -> list[str]:
         lines += ["**Roles as the transcripts give them**", "", *roles, ""]
     if entry.offices:
         lines += ["**Offices in the register:** " + "; ".join(md_inline(o) for o in entry.offices) + ".", ""]
-    lines += ["| Date | Transcript | As | Role stated |", "|---|---|---|---|"]
     order = {t.id: i for i, t in enumerate(newest_first(entry.transcripts))}
+    shown, note = capped(entry.transcripts, PAGE)
+    lines += [*note, "| Date | Transcript | As | Role stated |", "|---|---|---|---|"]
     for a in sorted(entry.appearances, key=lambda a: (order[a.transcript.id], a.as_)):
-        lines.append(f"| {date_cell(a.transcript)} | {transcript_link(PAGE, a.transcript)} | {a.as_} "
-                     f"| {md_inline(a.role) if a.role else 'not stated'} |")
+        if order[a.transcript.id] < shown:
+            lines.append(f"| {date_cell(a.transcript)} | {transcript_link(PAGE, a.transcript)} | {a.as_} "
+                         f"| {md_inline(a.role) if a.role else 'not stated'} |")
     return lines + [""]
 
 

@@ -9,7 +9,7 @@ from ..dates import display_date
 from ..escape import md_inline
 from ..model import Transcript
 from ..rules import Place, Rules
-from .common import date_cell, event_cell, newest_first, plural, transcript_link
+from .common import capped, date_cell, event_cell, newest_first, plural, transcript_link
 
 PAGE = "places.md"
 
@@ -53,20 +53,23 @@ def render_places(transcripts: list[Transcript], rules: Rules) -> str:
         place = places[pid]
         names = f" Names: {_names(place)}." if len(place.spellings()) > 1 else ""
         lines += [f"## {md_inline(place.names[-1].name)} {{#{pid}}}", "",
-                  f"{md_inline(place.country)}.{names}", "",
-                  "| Date | Name used | Transcript | Type |", "|---|---|---|---|"]
+                  f"{md_inline(place.country)}.{names}", ""]
+        shown, note = capped(by_place[pid], PAGE)
+        lines += [*note, "| Date | Name used | Transcript | Type |", "|---|---|---|---|"]
         lines += [f"| {date_cell(t)} | {md_inline(t.value('place'))} | {transcript_link(PAGE, t)} | {event_cell(t)} |"
-                  for t in by_place[pid]]
+                  for t in by_place[pid][:shown]]
         lines.append("")
     for name, ts in sorted(unregistered.items()):
+        shown, note = capped(ts, PAGE)
         lines += [f"## {md_inline(name)}", "", "*Not yet in the places register "
-                  "(`build_scripts/data/places.yml`).*", "", "| Date | Transcript |", "|---|---|"]
-        lines += [f"| {date_cell(t)} | {transcript_link(PAGE, t)} |" for t in ts] + [""]
+                  "(`build_scripts/data/places.yml`).*", "", *note, "| Date | Transcript |", "|---|---|"]
+        lines += [f"| {date_cell(t)} | {transcript_link(PAGE, t)} |" for t in ts[:shown]] + [""]
     lines += [f"## Place not stated · {plural(len(unknown), 'transcript')} {{#unknown}}", ""]
     if unknown:
-        lines += ["*Neither the text nor a sidecar says where these took place.*", "",
+        shown, note = capped(unknown, PAGE)
+        lines += ["*Neither the text nor a sidecar says where these took place.*", "", *note,
                   "| Date | Transcript | Type |", "|---|---|---|"]
-        lines += [f"| {date_cell(t)} | {transcript_link(PAGE, t)} | {event_cell(t)} |" for t in unknown] + [""]
+        lines += [f"| {date_cell(t)} | {transcript_link(PAGE, t)} | {event_cell(t)} |" for t in unknown[:shown]] + [""]
     else:
         lines += ["*None.*", ""]
     return "\n".join(lines)
