@@ -27,7 +27,7 @@ RELATIVE_MONTH = re.compile(r"\b(?P<which>[Ll]ast|[Tt]his) (?P<month>" + "|".joi
 MONTH_YEAR = re.compile(r"\b(?:in |In )(?P<month>" + "|".join(MONTHS) + r") (?P<year>\d{4})\b")
 MAX_RELATED = 5
 MIN_RELATED_SCORE = 2  # a shared counterpart (3), or at least two shared topics (1 each)
-NEAREST = 40  # per shared topic, candidates this close in time are considered
+NEAREST = 40  # per shared counterpart or topic, the candidates this close in time are considered
 
 
 @dataclass(frozen=True)
@@ -201,13 +201,15 @@ def related(t: Transcript, postings: dict[str, Posting], kin: dict[str, Kinship]
     """Return up to MAX_RELATED transcripts sharing counterparts or topics with `t`, closest first.
 
     `postings` maps "person:NAME" and "topic:SLUG" to the transcripts that have
-    them, in time order. Every transcript sharing a counterpart is a candidate;
-    for topics, only the transcripts nearest in time are, so the work stays
-    proportional to the archive's size rather than its square. Candidates are
-    ranked on numbers alone; the reasons are written for the few that are shown.
+    them, in time order. For each counterpart and topic only the NEAREST
+    transcripts in time are candidates, so the work stays proportional to the
+    archive's size rather than its square (a counterpart met 2,000 times made it
+    quadratic). Candidates are ranked on numbers alone, closest in time first
+    among equals; the reasons are written for the few that are shown.
     """
     mine = kin[t.id]
-    shared_people = Counter(chain.from_iterable(postings[f"person:{name}"].ids for name in mine.counterparts))
+    shared_people = Counter(chain.from_iterable(postings[f"person:{name}"].nearest(mine.date_key)
+                                                for name in mine.counterparts))
     nearby = {other for slug in mine.topics for other in postings[f"topic:{slug}"].nearest(mine.date_key)}
     ranked = []
     for other in shared_people.keys() | nearby:
