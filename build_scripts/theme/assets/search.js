@@ -22,6 +22,12 @@
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
   }
 
+  /* Whether an indexed word answers a query word: a word of two letters or more also finds
+     longer words that start with it (sanction → sanctions); a single letter only itself. */
+  function finds(word, query) {
+    return query.length > 1 ? word.lastIndexOf(query, 0) === 0 : word === query;
+  }
+
   /* ---------------------------------------------------------------- the index */
 
   var folder = root.dataset.index;
@@ -97,7 +103,7 @@
       var lo = 0, hi = terms.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
       for (var i = lo; i < terms.length && terms[i].lastIndexOf(term, 0) === 0; i++) {
-        if (term.length > 1 || terms[i] === term) found.push({ exact: terms[i] === term, postings: shard.postings[i] });
+        if (finds(terms[i], term)) found.push({ exact: terms[i] === term, postings: shard.postings[i] });
       }
       return found;
     });
@@ -133,9 +139,7 @@
       var page = store.pages[number], locations = [];
       if (terms.length) {
         page.content.split(/\s+/).forEach(function (word, at) {
-          var hit = tokens(word).some(function (t) {
-            return terms.some(function (q) { return q.length > 1 ? t.lastIndexOf(q, 0) === 0 : t === q; });
-          });
+          var hit = tokens(word).some(function (t) { return terms.some(function (q) { return finds(t, q); }); });
           if (hit) locations.push(at);
         });
       }
