@@ -107,6 +107,7 @@ def on_page_content(html: str, page, config, files) -> str:
         _progress.step()
     if (page.meta or {}).get("corpus_file"):
         _check_words_kept(page, html)
+        _release(page)
     base = posixpath.dirname(page.file.src_uri)
 
     def resolve(match: re.Match) -> str:
@@ -119,6 +120,24 @@ def on_page_content(html: str, page, config, files) -> str:
         return f'{match["attr"]}="{url}{match["fragment"] or ""}"'
 
     return RAW_MD_LINK.sub(resolve, html)
+
+
+# Front-matter records the generator writes for readers of the Markdown and that no
+# template reads (topic listings read each topic's name, source and sections).
+APPARATUS = ("topics_not_assigned", "provenance", "cleaning")
+
+
+def _release(page) -> None:
+    """Let go of what a converted transcript page no longer needs. MkDocs converts every
+    page before it writes any, so at 10,000 transcripts each page's Markdown and evidence
+    held until the end add up to hundreds of megabytes. ("" rather than None: MkDocs reads
+    None as "not yet read".)"""
+    page.markdown = ""
+    for key in APPARATUS:
+        page.meta.pop(key, None)
+    for topic in page.meta.get("topics") or []:
+        if isinstance(topic, dict):
+            topic.pop("terms", None)
 
 
 def _check_words_kept(page, html: str) -> None:

@@ -134,3 +134,19 @@ def test_people_and_places_list_the_latest_50_of_each(large_site: Path):
     places = (large_site / "places/index.html").read_text(encoding="utf-8")
     for table in places.split("<table>")[2:]:  # after the summary table
         assert table[:table.index("</table>")].count("<tr>") <= 51
+
+
+def test_no_template_reads_what_the_build_hook_lets_go_of():
+    """The hook drops each converted transcript's Markdown and evidence records to keep a
+    10,000-page build in memory; a template that read them would silently show nothing."""
+    from build_scripts import mkdocs_hooks
+    import material
+
+    released = [*mkdocs_hooks.APPARATUS, "terms", "markdown"]
+    templates = [*(ROOT / "build_scripts" / "theme").rglob("*.html"),
+                 *(Path(material.__file__).parent / "templates").rglob("*.html")]
+    assert len(templates) > 50
+    for path in templates:
+        text = path.read_text(encoding="utf-8")
+        for key in released:
+            assert not re.search(rf"\.{key}\b", text), f"{path.name} reads {key}"
