@@ -24,6 +24,7 @@ from .structure import SENTENCE
 MEETING = re.compile(r"\b(?:met|meet|meeting|meetings|talks|negotiations|visit|visited|"
                      r"news conference|press conference|consultations)\b", re.I)
 RELATIVE_MONTH = re.compile(r"\b(?P<which>[Ll]ast|[Tt]his) (?P<month>" + "|".join(MONTHS) + r")\b")
+ANY_MONTH = re.compile("|".join(MONTHS))
 MONTH_YEAR = re.compile(r"\b(?:in |In )(?P<month>" + "|".join(MONTHS) + r") (?P<year>\d{4})\b")
 MAX_RELATED = 5
 MIN_RELATED_SCORE = 2  # a shared counterpart (3), or at least two shared topics (1 each)
@@ -88,7 +89,7 @@ def _month_of(t: Transcript) -> tuple[int, int] | None:
 
 def _candidates(text: str, t: Transcript):
     """Yield (start, end, iso date or month, precision) for date expressions in `text`."""
-    if not any(month in text for month in MONTHS):
+    if not ANY_MONTH.search(text):
         return  # every pattern below needs a month's name: most paragraphs have none
     for pattern in (DAY_FIRST, MONTH_FIRST):
         for m in pattern.finditer(text):
@@ -127,28 +128,32 @@ def find_references(t: Transcript, dates: tuple[dict, dict], rules: Rules) -> li
             for paragraph in turn.paragraphs:
                 for start, end, iso, precision in _candidates(paragraph.text, t):
                     sentence = _sentence_at(paragraph.text, start)
+                    meeting = MEETING.search(sentence)
+                    if precision == "month" and not meeting:
+                        continue  # a month alone names no meeting, whoever else met that month
                     pool = by_day.get(iso, []) if precision == "day" else by_month.get(iso, [])
                     for other in pool:
                         if other is t:
                             continue
-                        reason = _why(sentence, other, precision, rules)
+                        reason = _why(sentence, meeting, other, precision, rules)
                         if reason:
                             found.append(Reference(paragraph.anchor, start, end, other.id, reason))
                             break
     return _without_overlaps(found)
 
 
-def _why(sentence: str, other: Transcript, precision: str, rules: Rules) -> str | None:
-    """Return why `sentence` refers to `other`, or None when it does not clearly do so."""
-    meeting = MEETING.search(sentence)
-    person = next((n for n in sorted(_people_names(other, rules)) if n in sentence), None)
+def _why(sentence: str, meeting: re.Match | None, other: Transcript, precision: str, rules: Rules) -> str | None:
+    """Return why `sentence` (with its meeting word, if any) refers to `other`, or None when it
+    does not clearly do so."""
     place = next((n for n in sorted(_place_names(other, rules))
                   if re.search(r"\b" + re.escape(n) + r"\b", sentence)), None)
     if precision == "day" and (meeting or place):
         what = [f"“{meeting.group(0)}”" if meeting else "", place or ""]
         return "same date, and the sentence names " + " and ".join(w for w in what if w)
-    if precision == "month" and meeting and (person or place):
-        return f"same month, a meeting with {person}" if person else f"same month, a meeting in {place}"
+    if precision == "month" and meeting:
+        person = next((n for n in sorted(_people_names(other, rules)) if n in sentence), None)
+        if person or place:
+            return f"same month, a meeting with {person}" if person else f"same month, a meeting in {place}"
     return None
 
 
@@ -208,6 +213,7 @@ def related(t: Transcript, postings: dict[str, Posting], kin: dict[str, Kinship]
     among equals; the reasons are written for the few that are shown.
     """
     mine = kin[t.id]
+    year = mine.year
     shared_people = Counter(chain.from_iterable(postings[f"person:{name}"].nearest(mine.date_key)
                                                 for name in mine.counterparts))
     nearby = {other for slug in mine.topics for other in postings[f"topic:{slug}"].nearest(mine.date_key)}
@@ -218,7 +224,7 @@ def related(t: Transcript, postings: dict[str, Posting], kin: dict[str, Kinship]
         theirs = kin[other]
         score = 3 * shared_people[other] + len(mine.topics & theirs.topics)
         if score >= MIN_RELATED_SCORE:
-            ranked.append((-score, abs(mine.year - theirs.year), other))
+            ranked.append((-score, abs(year - theirs.date_key[0]), other))
     return [(by_id[other], _reasons(t, mine, kin[other])) for *_, other in heapq.nsmallest(MAX_RELATED, ranked)]
 
 
