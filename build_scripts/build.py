@@ -5,15 +5,13 @@
     -> render transcript pages and the index pages -> swap into docs/
 
 A file with an error is reported as `path:line: what — how to fix` and left out;
-the others still build. Pages are written to a temporary folder and swapped in
-whole, so a failed run never leaves a half-written docs/.
+the others still build. Pages stream into a staging folder and are swapped in
+whole (`write.StagedTree`), so a failed run never leaves a half-written docs/.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from .render import render_page
 from .rules import Rules, load_rules
 from .structure import structure_turns
 from .topics import assign_topics
+from .write import StagedTree
 
 STATIC_PAGES = Path(__file__).parent / "pages"
 
@@ -123,69 +122,21 @@ def render_site(transcripts: list[Transcript], rules: Rules,
 
 
 def checked_pages(transcripts: list[Transcript], rules: Rules, added: dict[str, str],
-                  problems: list[Problem]) -> dict[str, bytes]:
-    """Return every page as the UTF-8 bytes to write, each transcript page checked as it is
-    rendered to show every word of its text (a page that does not is reported in `problems`).
-
-    Pages are kept as bytes, not text: at 10,000 transcripts that is half a gigabyte
-    less to hold (most pages hold a character outside Latin-1, which makes a Python
-    string two bytes a character).
-    """
+                  problems: list[Problem]) -> Iterator[tuple[str, bytes]]:
+    """Yield every page as (path under docs/, UTF-8 bytes to write), each transcript page checked as
+    it is rendered to show every word of its text (a page that does not is reported in `problems`)."""
     by_page = {f"transcripts/{t.id}.md": t for t in transcripts}
-    pages = {}
     for name, text in render_pages(transcripts, rules, added):
         if name in by_page and (lost := words_lost(by_page[name], text)):
             problems.append(lost)
-        pages[name] = text.encode("utf-8")
-    return pages
+        yield name, text.encode("utf-8")
 
 
-def _unchanged(out_dir: Path, pages: dict[str, bytes]) -> bool:
-    """Return True when `out_dir` already holds exactly the static pages plus `pages`."""
-    if not out_dir.is_dir():
-        return False
-    wanted = {p.relative_to(STATIC_PAGES).as_posix(): p.read_bytes()
-              for p in STATIC_PAGES.rglob("*") if p.is_file()}
-    wanted.update(pages)
-    present = {p.relative_to(out_dir).as_posix(): p for p in out_dir.rglob("*") if p.is_file() and p.name != MANIFEST}
-    return present.keys() == wanted.keys() and all(present[k].read_bytes() == v for k, v in wanted.items())
-
-
-def _write_or_keep(old: Path, target: Path, data: bytes) -> None:
-    """Write `data` to `target`, or link the old file when it already holds exactly that:
-    a page that did not change keeps its file (and time), so only dependent pages are rewritten."""
-    try:
-        if old.stat().st_size == len(data) and old.read_bytes() == data:
-            os.link(old, target)
-            return
-    except OSError:
-        pass
-    target.write_bytes(data)
-
-
-def write_tree(out_dir: Path, pages: dict[str, bytes]) -> None:
-    """Replace `out_dir` with the static pages plus `pages`, all at once (unless unchanged)."""
-    if _unchanged(out_dir, pages):
-        return  # nothing to do; also keeps `mkdocs serve` from rebuilding in a loop
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
-    try:
-        static = {p.relative_to(STATIC_PAGES).as_posix(): p.read_bytes() for p in STATIC_PAGES.rglob("*") if p.is_file()}
-        for name, data in sorted({**static, **pages}.items()):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_or_keep(out_dir / name, target, data)
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out_dir.exists():
-            out_dir.rename(old)
-        staging.rename(out_dir)
-        if old.exists():
-            shutil.rmtree(old)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+def static_pages() -> Iterator[tuple[str, bytes]]:
+    """Yield the hand-written pages and assets that are copied into docs/ as they are."""
+    for path in sorted(STATIC_PAGES.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(STATIC_PAGES).as_posix(), path.read_bytes()
 
 
 def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
@@ -198,10 +149,12 @@ def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Res
     rules = rules or load_rules()
     result = load_corpus(corpus_dir, rules)
     lost: list[Problem] = []
-    pages = checked_pages(result.transcripts, rules, added, lost)
-    if lost:  # never publish a page with a gap: leave docs/ as it was
-        result.problems.extend(lost)
-        return result
-    write_tree(out_dir, pages)
+    with StagedTree(out_dir) as tree:
+        for name, data in chain(static_pages(), checked_pages(result.transcripts, rules, added, lost)):
+            tree.write(name, data)
+        if lost:  # never publish a page with a gap: leave docs/ as it was
+            result.problems.extend(lost)
+            return result
+        tree.commit(ignore=MANIFEST)
     record(out_dir, key, result.problems)
     return result
