@@ -18,7 +18,7 @@ from pathlib import Path
 from .clean import clean_transcript
 from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
-from .history import added_dates
+from .history import added_dates, changed_dates, transcript_dates
 from .incremental import MANIFEST, inputs_key, record, up_to_date
 from .indexes import render_indexes
 from .integrity import words_lost
@@ -142,12 +142,15 @@ def static_pages() -> Iterator[tuple[str, bytes]]:
 def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
     """Build every page from `corpus_dir` into `out_dir`; return what was built and found."""
     added = added_dates(corpus_dir.parent, corpus_dir)
-    key = inputs_key(corpus_dir, added)
+    changed = changed_dates(corpus_dir.parent, corpus_dir)
+    key = inputs_key(corpus_dir, {"added": added, "changed": changed})
     previous = up_to_date(out_dir, key)
     if previous is not None:  # nothing changed since the last run: docs/ is already right
         return Result(problems=previous, up_to_date=True)
     rules = rules or load_rules()
     result = load_corpus(corpus_dir, rules)
+    for t in result.transcripts:
+        t.added, t.changed = transcript_dates(t, added, changed)
     lost: list[Problem] = []
     with StagedTree(out_dir) as tree:
         for name, data in chain(static_pages(), checked_pages(result.transcripts, rules, added, lost)):

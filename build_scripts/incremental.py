@@ -1,7 +1,7 @@
 """Skip work when nothing changed: a manifest of the inputs and outputs of the last `generate`.
 
 The inputs are every corpus file and sidecar, the rule files, the page templates
-and the generator's own code, and the git dates the home page shows. When their
+and the generator's own code, and the git dates the pages show (added, last changed). When their
 hash matches the manifest's and docs/ still holds exactly the files the last run
 wrote (by content hash), `generate` reports the last run's problems again and
 stops. The manifest lives in docs/ as a dot-file, which MkDocs does not publish;
@@ -20,7 +20,7 @@ MANIFEST = ".generated.json"
 PACKAGE = Path(__file__).resolve().parent
 
 
-def inputs_key(corpus_dir: Path, added: dict[str, str]) -> str:
+def inputs_key(corpus_dir: Path, history: dict) -> str:
     """One hash of everything a generated page can depend on."""
     digest = hashlib.sha256()
     sources = sorted(p for p in corpus_dir.rglob("*") if p.is_file())
@@ -28,7 +28,7 @@ def inputs_key(corpus_dir: Path, added: dict[str, str]) -> str:
     for base, paths in ((corpus_dir, sources), (PACKAGE, code)):
         for path in paths:
             digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(added, sort_keys=True).encode("utf-8"))
+    digest.update(json.dumps(history, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -135,6 +135,8 @@ class Transcript:
     sections: list[Section] = field(default_factory=list)
     topics: dict[str, TopicMatch] = field(default_factory=dict)  # every topic mentioned, by slug
     problems: list[Problem] = field(default_factory=list)
+    added: str | None = None  # ISO day the file was first committed (history.py); None when not yet
+    changed: str | None = None  # ISO day of the last commit to the file or its sidecar
 
     def warn(self, line: int | None, message: str, hint: str = "") -> None:
         """Record a warning about this transcript."""

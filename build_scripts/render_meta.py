@@ -61,6 +61,16 @@ def _source_html(t: Transcript) -> str:
     return "<br>".join(parts) if parts else _unknown("Not stated in the text")
 
 
+def _history(t: Transcript) -> str:
+    """When the transcript entered the archive and last changed, from the repository's history."""
+    if not t.added:
+        return _unknown("Not yet committed to the repository")
+    text = f"Added {esc(display_date(t.added, 'day'))}"
+    if t.changed and t.changed != t.added:
+        text += f"; last changed {esc(display_date(t.changed, 'day'))}"
+    return text + ' <span class="prov prov--extracted">from the repository’s history</span>'
+
+
 def render_meta_panel(t: Transcript) -> str:
     """Return the HTML metadata panel shown above the text."""
     date, precision = t.value("date"), t.value("date_precision", "unknown")
@@ -81,6 +91,7 @@ def render_meta_panel(t: Transcript) -> str:
         ("Length", f'{t.value("word_count", 0):,} words, '
                    f'{sum(1 for s in t.sections if s.anchor != "opening")} questions'),
         ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
+        ("In the archive", _history(t)),
     ]
     body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     notes = [f'<p class="meta-note"><strong>{esc(key.replace("_", " ").capitalize())}:</strong> '
