@@ -5,6 +5,7 @@ All transcript text goes through `escape.esc` (HTML) or `escape.md_inline`
 """
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from .escape import esc, front_matter_title, md_inline
@@ -15,6 +16,18 @@ from .render_links import date_label, render_archive_links, render_time_nav, tit
 from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
+
+
+DESCRIPTION_CHARS = 200
+
+
+def opening_words(t: Transcript, limit: int = DESCRIPTION_CHARS) -> str:
+    """The first words spoken, at most `limit` characters, cut at a word with "…" when cut."""
+    text = " ".join(p.text for s in t.sections for turn in s.turns for p in turn.paragraphs)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def front_matter(t: Transcript) -> dict[str, Any]:
@@ -36,6 +49,10 @@ def front_matter(t: Transcript) -> dict[str, Any]:
         "speakers": t.value("speakers", []),
         "counterparts": t.value("counterparts", []),
         "source": source,
+        "added": t.added,
+        "changed": t.changed,
+        # Material's <meta name="description" content="…">, inserted as it is: escaped for an attribute
+        "description": html.escape(opening_words(t), quote=True),
         "tags": [m.name for m in t.assigned_topics()],  # Material's tags plugin: chips and listings
         "topics": [m.record(headings) for m in t.assigned_topics()],
         "topics_not_assigned": [m.record(headings) for m in t.topics.values() if not m.assigned],
@@ -74,11 +91,19 @@ def _paragraph_html(paragraph: Paragraph, refs: list[Reference]) -> str:
     return "".join(parts)
 
 
+def _who(turn: Turn) -> str:
+    """Who speaks, for screen readers: announced on entering the turn, so a paragraph after the
+    first (which has no visible label) is still attributed."""
+    if turn.label is None:
+        return f"{turn.speaker}, not labelled in the source" if turn.speaker else "Unlabelled speaker"
+    return turn.label + (f" ({turn.aside})" if turn.aside else "")
+
+
 def render_turn(turn: Turn, references: dict[str, list[Reference]] | None = None) -> str:
     """Return one turn as an HTML block: the speaker label, then its paragraphs."""
     references = references or {}
     speaker = f' data-speaker="{esc(turn.speaker)}"' if turn.speaker else ""
-    lines = [f'<div class="turn turn--{turn.kind}"{speaker}>']
+    lines = [f'<div class="turn turn--{turn.kind}"{speaker} role="group" aria-label="{esc(_who(turn))}">']
     if not turn.paragraphs:
         lines.append(f'<p class="turn__empty">{_label_html(turn)}<em>(no text in the source)</em></p>')
     for index, paragraph in enumerate(turn.paragraphs):
