@@ -10,7 +10,10 @@
 4. The repository link: a plain footer link (Material's header link would
    fetch star counts from api.github.com on every page view).
 5. Progress: on a build of hundreds of pages, a bar on a terminal (plain lines in CI).
-6. Search: the generator writes the index (docs/search/, indexes/search.py) and
+6. Citations and corrections: each transcript page gets its citations
+   (build_scripts/cite.py) and a pre-filled "suggest a correction" link,
+   rendered by the theme's partials/transcript-tools.html.
+7. Search: the generator writes the index (docs/search/, indexes/search.py) and
    search.html reads it; Material's own search is off, and so is the Web Worker
    shim its offline plugin would load from a CDN for it.
 """
@@ -21,6 +24,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -67,7 +71,17 @@ def on_config(config):
 
 
 def on_post_build(config) -> None:
-    """Close the progress bar."""
+    """Write the feeds of latest additions; close the progress bar."""
+    from build_scripts import feeds
+
+    base = config.site_url or ""
+    base = base if not base or base.endswith("/") else base + "/"
+    latest = feeds.latest(_feed_entries)
+    site = Path(config.site_dir)
+    (site / "feed.xml").write_text(feeds.atom(latest, config.site_name, config.site_description or "", base),
+                                   encoding="utf-8")
+    (site / "rss.xml").write_text(feeds.rss(latest, config.site_name, config.site_description or "", base),
+                                  encoding="utf-8")
     if _progress is not None:
         _progress.finish()
 
@@ -87,11 +101,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 _progress = None
+_feed_entries: list = []  # one per transcript page of this build, for the feeds
 
 
 def on_files(files, config):
     """Start counting the pages (quiet with `mkdocs build -q` and on small sites)."""
     global _progress
+    _feed_entries.clear()
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from build_scripts.progress import Progress
@@ -107,6 +123,7 @@ def on_page_content(html: str, page, config, files) -> str:
         _progress.step()
     if (page.meta or {}).get("corpus_file"):
         _check_words_kept(page, html)
+        _note_for_feeds(page)
         _release(page)
     base = posixpath.dirname(page.file.src_uri)
 
@@ -140,6 +157,14 @@ def _release(page) -> None:
             topic.pop("terms", None)
 
 
+def _note_for_feeds(page) -> None:
+    from build_scripts.feeds import entry_of
+
+    entry = entry_of(page.meta, page.url)
+    if entry is not None:
+        _feed_entries.append(entry)
+
+
 def _check_words_kept(page, html: str) -> None:
     """Every word of the turns in the page's Markdown must be in its HTML, in order (a warning fails --strict)."""
     if str(ROOT) not in sys.path:
@@ -151,6 +176,26 @@ def _check_words_kept(page, html: str) -> None:
     if missing is not None:
         log.warning("%s: the built page lost the word %r (word %d of its text) — a bug; the page was not "
                     "published as it is", page.meta["corpus_file"], expected[missing], missing + 1)
+
+
+def on_page_context(context, page, config, nav):
+    """Give a transcript page's template its citations, its web address and its correction link."""
+    meta = page.meta or {}
+    if not meta.get("corpus_file"):
+        return context
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from build_scripts.cite import citations
+
+    site_url = config.site_url or ""
+    archive_url = f"{site_url.rstrip('/')}/transcripts/{meta['id']}/" if site_url else ""
+    context["citations"] = citations(meta, config.site_name)
+    context["archive_url"] = archive_url
+    repository = (config.extra.get("repository") or "").rstrip("/")
+    context["correction_url"] = (f"{repository}/issues/new?" + urlencode({
+        "template": "report-error.yml", "title": f"Error: {meta.get('title', meta['id'])}"[:200],
+        "page": archive_url or page.url, "anchor": "metadata"})) if repository else ""
+    return context
 
 
 def on_serve(server, config, builder):

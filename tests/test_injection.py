@@ -27,7 +27,7 @@ FIND_INJECTED = """() => {
           && (value.startsWith('javascript:') || value.startsWith('data:'))) bad.push(`${el.tagName} ${attr.name}=${value}`);
     }
     if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'IMG', 'SVG'].includes(el.tagName.toUpperCase())
-        && !el.closest('.md-content__button, .md-tags, .year-chart-figure')) bad.push(el.tagName);
+        && !el.closest('.md-content__button, .md-tags, .year-chart-figure, button.passage-link')) bad.push(el.tagName);
   }
   return bad;
 }"""

@@ -1,0 +1,109 @@
+"""The feeds of latest additions: Atom (feed.xml) and RSS 2.0 (rss.xml), written at the end of a build.
+
+An entry is a transcript page: its title, the opening words as summary, its topics,
+and its dates — `published` is when it entered the archive (from the repository's
+history), `updated` when its text or sidecar last changed. A transcript not yet
+committed falls back to its own date; one with neither is left out, since the feed
+could only guess when it was added. Ids are `urn:uuid:` names derived from the
+transcript's id, so they outlive a move of the site. Links are absolute when the
+site's address is known and relative to the feed otherwise (the offline copy).
+Output depends only on the pages, so the same corpus gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+from dataclasses import dataclass
+from email.utils import format_datetime
+from xml.sax.saxutils import escape, quoteattr
+
+LATEST = 50
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lavrov-kazakhstan-archive")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    url: str  # the page's address, relative to the site's root
+    published: str  # ISO day
+    updated: str  # ISO day
+    summary: str
+    topics: tuple[str, ...]
+
+
+def entry_of(meta: dict, url: str) -> Entry | None:
+    """The feed entry for a transcript page (front matter `meta`, site-relative `url`), or None
+    when it has no date to show."""
+    own = meta.get("date") if len(str(meta.get("date") or "")) == 10 else None
+    published = meta.get("added") or own
+    if not published:
+        return None
+    # title and description are HTML-escaped in the front matter (themes insert them as they are)
+    return Entry(id=str(meta["id"]), title=html.unescape(str(meta.get("title") or meta["id"])), url=url,
+                 published=published, updated=max(published, meta.get("changed") or published),
+                 summary=html.unescape(str(meta.get("description") or "")),
+                 topics=tuple(str(t) for t in meta.get("tags") or ()))
+
+
+def latest(entries: list[Entry], count: int = LATEST) -> list[Entry]:
+    """The `count` most recent additions, newest first (ties by id)."""
+    return sorted(entries, key=lambda e: (e.published, e.updated, e.id), reverse=True)[:count]
+
+
+def _uid(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
+
+
+def _when(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc)
+
+
+def atom(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
+    """An Atom 1.0 document (RFC 4287); `base` is the site's address ending in "/", or ""."""
+    newest = max((e.updated for e in entries), default="1970-01-01")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+             f"  <title>{escape(title)}: latest additions</title>",
+             f"  <subtitle>{escape(subtitle)}</subtitle>",
+             f"  <id>{_uid('feed')}</id>",
+             f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>',
+             f'  <link rel="alternate" type="text/html" href={quoteattr(base or "./")}/>',
+             f"  <updated>{_when(newest).isoformat().replace('+00:00', 'Z')}</updated>",
+             f"  <author><name>{escape(title)}</name></author>"]
+    for e in entries:
+        lines += ["  <entry>",
+                  f"    <title>{escape(e.title)}</title>",
+                  f'    <link rel="alternate" type="text/html" href={quoteattr(base + e.url)}/>',
+                  f"    <id>{_uid('transcripts/' + e.id)}</id>",
+                  f"    <published>{_when(e.published).isoformat().replace('+00:00', 'Z')}</published>",
+                  f"    <updated>{_when(e.updated).isoformat().replace('+00:00', 'Z')}</updated>",
+                  f"    <summary>{escape(e.summary)}</summary>",
+                  *(f"    <category term={quoteattr(t)}/>" for t in e.topics),
+                  "  </entry>"]
+    return "\n".join(lines + ["</feed>"]) + "\n"
+
+
+def rss(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
+    """An RSS 2.0 document; `base` as for `atom`."""
+    newest = max((e.updated for e in entries), default="1970-01-01")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+             "  <channel>",
+             f"    <title>{escape(title)}: latest additions</title>",
+             f"    <link>{escape(base or './')}</link>",
+             f"    <description>{escape(subtitle)}</description>",
+             "    <language>en</language>",
+             f"    <lastBuildDate>{format_datetime(_when(newest))}</lastBuildDate>",
+             f'    <atom:link href={quoteattr(base + "rss.xml")} rel="self" type="application/rss+xml"/>']
+    for e in entries:
+        lines += ["    <item>",
+                  f"      <title>{escape(e.title)}</title>",
+                  f"      <link>{escape(base + e.url)}</link>",
+                  f'      <guid isPermaLink="false">{_uid("transcripts/" + e.id)}</guid>',
+                  f"      <pubDate>{format_datetime(_when(e.published))}</pubDate>",
+                  f"      <description>{escape(e.summary)}</description>",
+                  *(f"      <category>{escape(t)}</category>" for t in e.topics),
+                  "    </item>"]
+    return "\n".join(lines + ["  </channel>", "</rss>"]) + "\n"
