@@ -5,6 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+AXE    := node_modules/axe-core/axe.min.js
 
 # Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
 # sitemap.xml) is the time of the last commit that touched the corpus, so the
@@ -61,7 +62,7 @@ serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: set up what the tests need, then run every test
-test: $(BIN)/.test-deps chromium
+test: $(BIN)/.test-deps chromium $(AXE)
 	$(BIN)/python -m build_scripts validate
 	$(BIN)/python -m pytest
 
@@ -78,6 +79,19 @@ $(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $@
 
+# The accessibility audit (tests/test_accessibility.py) runs axe-core from npm, pinned by
+# package-lock.json; Debian's npm is installed when the machine has none.
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's npm for the accessibility audit…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null || \
+	  { echo "error: could not install npm; install Debian's 'npm' package and re-run make test" >&2; exit 1; }; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser.
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -89,4 +103,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site docs dist .pytest_cache test-artifacts
+	rm -rf site docs dist .pytest_cache test-artifacts node_modules

@@ -8,8 +8,10 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
+from browsing import serve, stays_on_disk, stays_on_loopback, watched_page
 
 from build_scripts.build import load_corpus
 from build_scripts.rules import load_rules
@@ -191,3 +193,48 @@ def hostile_build(tmp_path_factory) -> Build:
     gen = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(workdir / "docs"))
     built = run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
     return Build(workdir, corpus, gen, built, before)
+
+
+# The two editions the browser tests read: served over loopback, and the offline copy from file://.
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    base: str
+    file_urls: bool  # offline: plain .html files instead of folders
+
+    def url(self, path: str) -> str:
+        """`transcripts/x/#q3` on the served site; `transcripts/x.html#q3` in the offline copy."""
+        path, _, fragment = path.partition("#")
+        if self.file_urls:
+            path = path[:-1] + ".html" if path.endswith("/") and path != "" else path or "index.html"
+            path = "topics/index.html" if path == "topics.html" else path
+        return path + (f"#{fragment}" if fragment else "")
+
+    def page_of(self, address: str) -> str:
+        """The site path of a browser address, in the served form (`transcripts/x/`)."""
+        path = unquote(urlparse(address).path)
+        root = unquote(urlparse(self.base).path)
+        assert path.startswith(root), (address, self.base)
+        path = path[len(root):]
+        if self.file_urls:
+            path = "" if path == "index.html" else path.removesuffix(".html") + "/"
+        return path
+
+
+@pytest.fixture(scope="module", params=["served", "offline"])
+def edition(request, built_site: Path):
+    if request.param == "served":
+        with serve(built_site) as base:
+            yield Edition("served", base, file_urls=False)
+    else:
+        copy = request.getfixturevalue("offline_copy")
+        yield Edition("offline", copy.as_uri() + "/", file_urls=True)
+
+
+@pytest.fixture
+def watched(browser, edition):
+    allowed = stays_on_disk if edition.file_urls else stays_on_loopback
+    with watched_page(browser, edition.base, allowed) as w:
+        yield w
+
+

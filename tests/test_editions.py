@@ -3,58 +3,14 @@ and the offline copy unzipped and opened from file:// with every http(s) request
 Each edition must show the same pages and the same search, and ask no other host for anything."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 import pytest
-from browsing import in_viewport, search_from_header, serve, stays_on_disk, stays_on_loopback, watched_page
+from browsing import in_viewport, search_from_header, stays_on_disk, watched_page
 from conftest import PUBLISHED
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-
-@dataclass(frozen=True)
-class Edition:
-    name: str
-    base: str
-    file_urls: bool  # offline: plain .html files instead of folders
-
-    def url(self, path: str) -> str:
-        """`transcripts/x/#q3` on the served site; `transcripts/x.html#q3` in the offline copy."""
-        path, _, fragment = path.partition("#")
-        if self.file_urls:
-            path = path[:-1] + ".html" if path.endswith("/") and path != "" else path or "index.html"
-            path = "topics/index.html" if path == "topics.html" else path
-        return path + (f"#{fragment}" if fragment else "")
-
-    def page_of(self, address: str) -> str:
-        """The site path of a browser address, in the served form (`transcripts/x/`)."""
-        path = unquote(urlparse(address).path)
-        root = unquote(urlparse(self.base).path)
-        assert path.startswith(root), (address, self.base)
-        path = path[len(root):]
-        if self.file_urls:
-            path = "" if path == "index.html" else path.removesuffix(".html") + "/"
-        return path
-
-
-@pytest.fixture(scope="module", params=["served", "offline"])
-def edition(request, built_site: Path):
-    if request.param == "served":
-        with serve(built_site) as base:
-            yield Edition("served", base, file_urls=False)
-    else:
-        copy = request.getfixturevalue("offline_copy")
-        yield Edition("offline", copy.as_uri() + "/", file_urls=True)
-
-
-@pytest.fixture
-def watched(browser, edition):
-    allowed = stays_on_disk if edition.file_urls else stays_on_loopback
-    with watched_page(browser, edition.base, allowed) as w:
-        yield w
 
 
 PAGES = {  # name: (path, what its main heading says)
