@@ -86,7 +86,8 @@ def test_json_is_one_line_utf8_with_a_final_newline(files, corpus):
     for tid in corpus:
         text = files[f"transcripts/{tid}.json"]
         assert text.endswith("}\n") and text.count("\n") == 1 and "\r" not in text
-    assert "’" in files["transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi.json"]  # not \u2019
+    atamkulov = files["transcripts/2019-01-28-moscow-lavrov-atamkulov.json"]
+    assert "Lavrov’s" in atamkulov and "\\u" not in atamkulov  # UTF-8, not ASCII escapes
 
 
 def test_jsonl_lines_are_the_per_transcript_json_oldest_first(files, corpus):
