@@ -18,6 +18,7 @@ from pathlib import Path
 from .clean import clean_transcript
 from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
+from .export import Export
 from .history import added_dates, changed_dates, transcript_dates
 from .incremental import MANIFEST, inputs_key, record, up_to_date
 from .indexes import render_indexes
@@ -105,14 +106,18 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
 
 def render_pages(transcripts: list[Transcript], rules: Rules,
                  added: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
-    """Yield every generated page as (path under docs/, Markdown), transcript pages first."""
+    """Yield every generated page as (path under docs/, Markdown), transcript pages first, each
+    followed by its data files; then the index pages, and the data files of the whole archive."""
     links = link_transcripts(transcripts, rules)
     progress = Progress("pages rendered", len(transcripts))
+    export = Export()
     for t in transcripts:
         yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id))
+        yield from export.transcript_files(t)
         progress.step()
     progress.finish()
     yield from render_indexes(transcripts, rules, added or {}).items()
+    yield from export.corpus_files(transcripts)
 
 
 def render_site(transcripts: list[Transcript], rules: Rules,

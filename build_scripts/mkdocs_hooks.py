@@ -5,6 +5,7 @@
    year chart). This hook resolves them the same way, so they work with
    directory URLs on the web and with plain `.html` files offline, and reports
    a link to a missing page as a warning (which fails `mkdocs build --strict`).
+   The same for a transcript's .txt and .json beside its page (`transcripts/<id>.txt`).
 2. Topic listings: the tags plugin lists a topic's transcripts newest first.
 3. `make serve`: regenerate docs/ when the corpus or the rules change.
 4. The repository link: a plain footer link (Material's header link would
@@ -31,7 +32,11 @@ from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates", "build_scripts/theme")
-RAW_MD_LINK = re.compile(r'(?P<attr>\shref)="(?P<path>[^"#?:/][^"#?:]*\.md|\.\./[^"#?:]*\.md)(?P<fragment>#[^"]*)?"')
+# A transcript's .txt and .json sit beside its Markdown file and are linked without a folder. A
+# link MkDocs already made from Markdown to another folder ("../x.txt") is left alone; one to the
+# page's own folder resolves to itself again.
+RAW_MD_LINK = re.compile(r'(?P<attr>\shref)="(?P<path>[^"#?:/][^"#?:]*\.md|\.\./[^"#?:]*\.md'
+                         r'|[^"#?:/]+\.(?:txt|json))(?P<fragment>#[^"]*)?"')
 log = logging.getLogger("mkdocs.hooks.archive")
 _serving = False
 

@@ -92,6 +92,8 @@ def render_meta_panel(t: Transcript) -> str:
                    f'{sum(1 for s in t.sections if s.anchor != "opening")} questions'),
         ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
         ("In the archive", _history(t)),
+        ("Download", f'<a href="{esc(t.id)}.txt">Plain text</a> · <a href="{esc(t.id)}.json">JSON</a> · '
+                     '<a href="../data.md">About the data</a>'),
     ]
     body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     notes = [f'<p class="meta-note"><strong>{esc(key.replace("_", " ").capitalize())}:</strong> '

@@ -82,7 +82,7 @@ def test_bad_files_are_refused_clearly_and_the_rest_still_build(tmp_path):
         "corpus/nul-byte.txt:3: error: contains a NUL byte, so it is binary data, not plain text — "
         "give the transcript as a plain UTF-8 text file",
     ]
-    assert sorted(p.name for p in (tmp_path / "docs" / "transcripts").iterdir()) == ["good.md"]
+    assert sorted(p.name for p in (tmp_path / "docs" / "transcripts").iterdir()) == ["good.json", "good.md", "good.txt"]
 
 
 def test_a_failed_write_leaves_the_previous_docs_untouched(tmp_path, monkeypatch):

@@ -1,0 +1,226 @@
+"""Downloadable data: each transcript as plain text and JSON beside its page, the whole archive in docs/data/.
+
+    docs/transcripts/<id>.txt   the cleaned text with a header of facts      (plain_text)
+    docs/transcripts/<id>.json  the transcript's record                       (record)
+    docs/data/corpus.jsonl      every record, one per line, oldest first
+    docs/data/corpus.csv        one row per transcript                        (corpus_row)
+    docs/data/turns.csv         one row per speaker turn                      (turn_rows)
+    docs/data.md                what each file and field means                (render_data_page)
+
+Every value is the one the page shows (from `render.front_matter`), verbatim: the
+files are data, not markup, so nothing is escaped. Per-transcript files are made
+as each page is rendered; the corpus-wide files are built one at a time at the end.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from .dates import sort_key
+from .model import Section, Transcript, Turn
+from .render import front_matter
+from .render_meta import EVENT_NAMES
+
+TEMPLATE = Path(__file__).parent / "templates" / "data.md"
+CORPUS_FILES = ("data/corpus.jsonl", "data/corpus.csv", "data/turns.csv")
+CORPUS_COLUMNS = ("id", "title", "date", "date_precision", "date_label", "time", "place", "place_id",
+                  "event_type", "speakers", "counterparts", "source_publisher", "source_via", "source_url",
+                  "topics", "word_count", "questions", "corpus_file", "sidecar_file", "added",
+                  "changed", "page", "txt", "json", "text")
+TURN_COLUMNS = ("transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker",
+                "label", "aside", "speaker_inferred", "first_paragraph_anchor", "paragraph_anchors", "text")
+LIST_SEPARATOR = "; "
+UNKNOWN = "unknown"
+
+
+def record(t: Transcript) -> dict[str, Any]:
+    """Return the transcript's data record: the page's facts in a fixed key order, then its text."""
+    fm = front_matter(t)
+    return {
+        # The front matter's title is HTML-escaped for MkDocs' templates; data keeps the characters.
+        "id": t.id, "title": html.unescape(fm["title"]) if t.value("title") else None,
+        **{key: fm[key] for key in ("date", "date_precision", "date_label", "time", "place", "place_id",
+                                    "event_type", "speakers", "counterparts", "source")},
+        "topics": [{"slug": topic["slug"], "name": topic["name"]} for topic in fm["topics"]],
+        **{key: fm[key] for key in ("word_count", "questions", "corpus_file", "sidecar_file")},
+        "added": fm["added"],
+        "changed": fm["changed"],
+        "page": page_path(t),
+        "provenance": fm["provenance"],
+        "sections": [_section_record(section) for section in t.sections],
+    }
+
+
+def _section_record(section: Section) -> dict[str, Any]:
+    return {"anchor": section.anchor, "heading": section.heading, "turns": [
+        {"kind": turn.kind, "speaker": turn.speaker, "label": turn.label, "aside": turn.aside,
+         "speaker_inferred": turn.speaker_inferred,
+         "paragraphs": [{"anchor": p.anchor, "text": p.text} for p in turn.paragraphs]}
+        for turn in section.turns]}
+
+
+def record_json(rec: dict[str, Any]) -> str:
+    """Return the record as one line of JSON (the same bytes in <id>.json and in corpus.jsonl)."""
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def page_path(t: Transcript) -> str:
+    return f"transcripts/{t.id}/"
+
+
+def turn_label(turn: Turn) -> str | None:
+    """Return the turn's label as the page shows it: "Question (to both ministers)", "[Sergey Lavrov]"."""
+    if turn.label is None:
+        return f"[{turn.speaker}]" if turn.speaker else None  # not labelled in the source: named in the title
+    return f"{turn.label} ({turn.aside})" if turn.aside else turn.label
+
+
+def turn_text(turn: Turn) -> str:
+    """Return a turn as `Label (aside): text`, its paragraphs separated by blank lines."""
+    label = turn_label(turn)
+    paragraphs = [p.text for p in turn.paragraphs]
+    if label is None:
+        return "\n\n".join(paragraphs)
+    if not paragraphs:
+        return f"{label}:"
+    return "\n\n".join([f"{label}: {paragraphs[0]}", *paragraphs[1:]])
+
+
+def _people(people: list[dict[str, Any]]) -> str:
+    return LIST_SEPARATOR.join(p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in people)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plain_text(t: Transcript, rec: dict[str, Any]) -> str:
+    """Return the transcript as plain text: a header of facts, then each section heading and turn."""
+    source = rec["source"]
+    where = [x for x in (source["publisher"], source["via"] and f"via {source['via']}", source["url"]) if x]
+    header = [
+        _one_line(rec["title"] or f"Untitled transcript {t.id}"), "",
+        f"Date: {rec['date_label'] if rec['date'] else UNKNOWN}",
+        f"Time: {rec['time'] or UNKNOWN}",
+        f"Place: {rec['place'] or UNKNOWN}",
+        f"Event: {EVENT_NAMES.get(rec['event_type'], rec['event_type']) if rec['event_type'] else UNKNOWN}",
+        f"Speakers: {_people(rec['speakers']) or UNKNOWN}",
+        f"Counterparts: {_people(rec['counterparts']) or 'none named'}",
+        f"Source: {_one_line('; '.join(where)) if where else 'not stated'}",
+        f"Archive page: {rec['page']}",
+        f"Corpus file: {rec['corpus_file']}",
+    ]
+    body = [part for section in t.sections for part in (section.heading, *map(turn_text, section.turns))]
+    return "\n\n".join(["\n".join(header), *body]) + "\n"
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def corpus_row(t: Transcript, rec: dict[str, Any]) -> list[Any]:
+    """Return the transcript's row of corpus.csv (columns CORPUS_COLUMNS)."""
+    values = {
+        **rec,
+        "speakers": LIST_SEPARATOR.join(p["name"] for p in rec["speakers"]),
+        "counterparts": LIST_SEPARATOR.join(p["name"] for p in rec["counterparts"]),
+        **{f"source_{key}": value for key, value in rec["source"].items()},
+        "topics": LIST_SEPARATOR.join(topic["slug"] for topic in rec["topics"]),
+        "txt": f"transcripts/{t.id}.txt", "json": f"transcripts/{t.id}.json",
+        "text": "\n\n".join(turn_text(turn) for section in t.sections for turn in section.turns),
+    }
+    return [_cell(values[column]) for column in CORPUS_COLUMNS]
+
+
+def turn_rows(t: Transcript) -> Iterator[list[Any]]:
+    """Yield the transcript's rows of turns.csv (columns TURN_COLUMNS), one per turn in page order."""
+    number = 0
+    for section in t.sections:
+        for turn in section.turns:
+            number += 1
+            anchors = [p.anchor for p in turn.paragraphs]
+            yield [_cell(v) for v in (
+                t.id, section.anchor, section.heading, number, turn.kind, turn.speaker, turn.label, turn.aside,
+                turn.speaker_inferred, anchors[0] if anchors else None, LIST_SEPARATOR.join(anchors),
+                "\n\n".join(p.text for p in turn.paragraphs))]
+
+
+def write_csv(header: Iterable[str], rows: Iterable[list[Any]]) -> str:
+    """Return a CSV file: a header row, every text cell quoted (so line breaks inside a cell stay in it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def oldest_first(transcripts: list[Transcript]) -> list[Transcript]:
+    """Return transcripts by (date, id), undated ones last."""
+    return sorted(transcripts, key=lambda t: (not t.value("date"), sort_key(t.value("date")), t.id))
+
+
+class Export:
+    """The data files of one generate run; counts what it made, for the data page."""
+
+    def __init__(self) -> None:
+        self.sizes = {"txt": 0, "json": 0}  # bytes of the per-transcript files, by kind
+
+    def transcript_files(self, t: Transcript) -> Iterator[tuple[str, str]]:
+        """Yield the transcript's .txt and .json, to sit beside its page."""
+        rec = record(t)
+        for kind, text in (("txt", plain_text(t, rec)), ("json", record_json(rec) + "\n")):
+            self.sizes[kind] += len(text.encode("utf-8"))
+            yield f"transcripts/{t.id}.{kind}", text
+
+    def corpus_files(self, transcripts: list[Transcript]) -> Iterator[tuple[str, str]]:
+        """Yield docs/data/'s files, one at a time (each is as large as the corpus), then the data page."""
+        order = oldest_first(transcripts)
+        sizes = {}
+        for name, make in zip(CORPUS_FILES, (self._jsonl, self._corpus_csv, self._turns_csv)):
+            text = make(order)
+            sizes[name] = len(text.encode("utf-8"))
+            yield name, text
+            del text  # let go of this file before the next is built
+        yield "data.md", render_data_page(order, {**self.sizes, **sizes})
+
+    def _jsonl(self, order: list[Transcript]) -> str:
+        return "".join(record_json(record(t)) + "\n" for t in order)
+
+    def _corpus_csv(self, order: list[Transcript]) -> str:
+        return write_csv(CORPUS_COLUMNS, (corpus_row(t, record(t)) for t in order))
+
+    def _turns_csv(self, order: list[Transcript]) -> str:
+        return write_csv(TURN_COLUMNS, (row for t in order for row in turn_rows(t)))
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:,.1f} MB"
+    return f"{n / 1_000:,.1f} KB" if n >= 1_000 else f"{n:,} bytes"
+
+
+def render_data_page(order: list[Transcript], sizes: dict[str, int]) -> str:
+    """Return docs/data.md: every file and field, with this corpus's counts and sizes."""
+    turns = sum(len(s.turns) for t in order for s in t.sections)
+    paragraphs = sum(len(turn.paragraphs) for t in order for s in t.sections for turn in s.turns)
+    if order:
+        first = order[0].id
+        example = (f"For example, the oldest transcript's page is [{first}](transcripts/{first}.md), and its "
+                   f"files are [{first}.txt](transcripts/{first}.txt) and [{first}.json](transcripts/{first}.json).")
+    else:
+        example = "The archive holds no transcript yet."
+    return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        transcripts=f"{len(order):,}", turns=f"{turns:,}", paragraphs=f"{paragraphs:,}", example=example,
+        txt_size=_size(sizes["txt"]), json_size=_size(sizes["json"]),
+        jsonl_size=_size(sizes["data/corpus.jsonl"]), corpus_csv_size=_size(sizes["data/corpus.csv"]),
+        turns_csv_size=_size(sizes["data/turns.csv"]))
