@@ -23,6 +23,8 @@ def render_glossary(transcripts: list[Transcript], rules: Rules) -> dict[str, st
     counts: Counter[str] = Counter()
     for t in transcripts:
         counts.update(used(t, rules.glossary))
+    # A topic has a page once a transcript carries it (topic_pages.tagged), so link only those.
+    with_pages = {slug for t in transcripts for slug, match in t.topics.items() if match.assigned}
     lines = ["---", "title: Glossary", "hide: [navigation]", "---", "", "# Glossary", "",
              f"The {plural(len(rules.glossary), 'abbreviation')} used in the transcripts, and what each stands "
              "for. On every page, point at an abbreviation, or reach it with the Tab key, to see its full name. "
@@ -32,7 +34,9 @@ def render_glossary(transcripts: list[Transcript], rules: Rules) -> dict[str, st
              "| Abbreviation | Stands for | Note | Topic | Transcripts |", "|---|---|---|---|--:|"]
     for term in sorted(rules.glossary, key=lambda term: term.abbr.casefold()):
         topic = rules.topic(term.topic) if term.topic else None
-        topic_cell = f"[{md_inline(topic.name)}]({link(PAGE, f'topics/{topic.slug}.md')})" if topic else "—"
+        topic_cell = md_inline(topic.name) if topic else "—"
+        if topic and topic.slug in with_pages:
+            topic_cell = f"[{topic_cell}]({link(PAGE, f'topics/{topic.slug}.md')})"
         count = counts[term.abbr]
         count_cell = f'<a href="../search.html?q={esc(quote(term.abbr))}">{count}</a>' if count else "0"
         lines.append(f"| {md_inline(term.abbr)} | {md_inline(term.expansion)} | {md_inline(term.note) or '—'} "
