@@ -17,6 +17,12 @@
 7. Search: the generator writes the index (docs/search/, indexes/search.py) and
    search.html reads it; Material's own search is off, and so is the Web Worker
    shim its offline plugin would load from a CDN for it.
+8. Glossary: the `abbr` extension gets the abbreviations of build_scripts/data/glossary.yml
+   for all Markdown, and the first mark of each on a page is made keyboard-focusable
+   (build_scripts/glossary.py).
+9. Memory and feeds: a converted transcript page lets go of its Markdown and
+   evidence, after leaving its entry for feed.xml and rss.xml (build_scripts/feeds.py),
+   which are written when the build ends.
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -72,7 +79,28 @@ def on_config(config):
             "name": "The archive's repository: sources, history and corrections"}]
     if _offline(config):  # the shim is for Material's search worker, which the archive does not use
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    if "abbr" in config.markdown_extensions:
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = _abbreviations()
     return config
+
+
+def _abbreviations() -> dict[str, str]:
+    """The glossary for Python-Markdown's `abbr` extension; a broken glossary.yml fails the build
+    with its own message (file:line), not a traceback."""
+    glossary = _glossary()
+    try:
+        return glossary.markdown_glossary()
+    except glossary.RulesError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _glossary():
+    """build_scripts/glossary.py (MkDocs loads hooks by path, not as part of the package)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from build_scripts import glossary
+
+    return glossary
 
 
 def on_post_build(config) -> None:
@@ -123,7 +151,8 @@ def on_files(files, config):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Resolve `href="….md#…"` in raw HTML; check that a transcript page kept every word of its text."""
+    """Resolve `href="….md#…"` in raw HTML; check that a transcript page kept every word of its text;
+    make the first mark of each abbreviation focusable."""
     if _progress is not None:
         _progress.step()
     if (page.meta or {}).get("corpus_file"):
@@ -141,7 +170,7 @@ def on_page_content(html: str, page, config, files) -> str:
         url = get_relative_url(file.url, page.url)
         return f'{match["attr"]}="{url}{match["fragment"] or ""}"'
 
-    return RAW_MD_LINK.sub(resolve, html)
+    return _glossary().focus_first(RAW_MD_LINK.sub(resolve, html))
 
 
 # Front-matter records the generator writes for readers of the Markdown and that no

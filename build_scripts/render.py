@@ -9,6 +9,7 @@ import html
 from typing import Any
 
 from .escape import esc, front_matter_title, md_inline
+from .glossary import wrap
 from .links import PageLinks, Reference
 from .model import Paragraph, Section, Transcript, Turn
 from .page_yaml import dump_front_matter
@@ -80,14 +81,15 @@ def _label_html(turn: Turn) -> str:
 
 
 def _paragraph_html(paragraph: Paragraph, refs: list[Reference]) -> str:
-    """Return the paragraph's text escaped, with references to other transcripts as links."""
+    """Return the paragraph's text escaped, with references to other transcripts as links and
+    abbreviations marked with their expansion (not inside a link, which has its own title)."""
     parts, at = [], 0
     for ref in refs:
-        parts.append(esc(paragraph.text[at:ref.start]))
+        parts.append(wrap(esc(paragraph.text[at:ref.start])))
         parts.append(f'<a class="xref" href="{esc(ref.target)}.md" title="In this archive ({esc(ref.reason)})">'
                      f"{esc(paragraph.text[ref.start:ref.end])}</a>")
         at = ref.end
-    parts.append(esc(paragraph.text[at:]))
+    parts.append(wrap(esc(paragraph.text[at:])))
     return "".join(parts)
 
 

@@ -155,7 +155,7 @@ def test_empty_archive_still_builds_every_index(tmp_path, rules):
     pages = render_site(load_corpus(corpus, rules).transcripts, rules)
     assert "**0 transcripts.**" in pages["index.md"]
     assert "## Undated · 0 transcripts {#undated}" in pages["timeline.md"]
-    assert set(pages) == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md",
+    assert set(pages) == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md", "glossary/index.md",
                           "search/index.js", "search/facet-values.js", "search/facets.js",  # an empty index
                           "data.md", "data/corpus.jsonl", "data/corpus.csv", "data/turns.csv"}  # files with headers only
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Transcript
 from ..rules import Rules
+from .glossary import render_glossary
 from .home import render_home
 from .people import render_people
 from .places import render_places
@@ -20,5 +21,6 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
     }
     pages.update(render_timeline(transcripts))
     pages.update(render_topic_pages(rules, transcripts))
+    pages.update(render_glossary(transcripts, rules))
     pages.update(render_search(transcripts))
     return pages
