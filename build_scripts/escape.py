@@ -14,6 +14,14 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False).replace('"', "&quot;")
 
 
+def tooltip(text: object) -> str:
+    """Return `text` for a title attribute. Material's tooltips (`content.tooltips`) insert a
+    title's value into the page as HTML, so the value itself must be escaped text: it is
+    escaped once for the tooltip and once more for the attribute. (Without scripts, the
+    browser's own tooltip would show the entities of a title holding & < or >.)"""
+    return esc(html.escape(str(text), quote=True))
+
+
 def md_inline(text: object) -> str:
     """Return `text` escaped for inline Markdown (headings, link text), shown literally."""
     escaped = html.escape(" ".join(str(text).split()), quote=False)

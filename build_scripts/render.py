@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .escape import esc, front_matter_title, md_inline
+from .escape import esc, front_matter_title, md_inline, tooltip
 from .glossary import wrap
 from .links import PageLinks, Reference
 from .model import Paragraph, Section, Transcript, Turn
@@ -86,7 +86,8 @@ def _paragraph_html(paragraph: Paragraph, refs: list[Reference]) -> str:
     parts, at = [], 0
     for ref in refs:
         parts.append(wrap(esc(paragraph.text[at:ref.start])))
-        parts.append(f'<a class="xref" href="{esc(ref.target)}.md" title="In this archive ({esc(ref.reason)})">'
+        why = tooltip(f"In this archive ({ref.reason})")
+        parts.append(f'<a class="xref" href="{esc(ref.target)}.md" title="{why}">'
                      f"{esc(paragraph.text[ref.start:ref.end])}</a>")
         at = ref.end
     parts.append(wrap(esc(paragraph.text[at:])))

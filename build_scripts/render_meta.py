@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .dates import display_date
-from .escape import esc
+from .escape import esc, tooltip
 from .model import Fact, Transcript
 from .slugs import person_anchor
 
@@ -26,7 +26,7 @@ def _badge(fact: Fact | None, list_fact: bool = False) -> str:
         return ""
     words = SOURCE_WORDS[fact.source] + (", inferred" if fact.inferred else "")
     where = f", line {fact.line}" if fact.line and fact.source == "extracted" and not list_fact else ""
-    title = esc(fact.note) if fact.note else ""
+    title = tooltip(fact.note) if fact.note else ""
     return (f' <span class="prov prov--{esc(fact.source)}{" prov--inferred" if fact.inferred else ""}"'
             f'{f" title={chr(34)}{title}{chr(34)}" if title else ""}>{esc(words + where)}</span>')
 

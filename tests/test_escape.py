@@ -52,9 +52,10 @@ def to_html(text: str) -> str:
 
 
 # The only links a transcript page has are the generator's own: anchors on the
-# page, the index pages, topic pages and other transcripts, all by slug.
+# page, the index pages, topic pages and other transcripts, all by slug, and the
+# transcript's own data files and the data page.
 GENERATED_LINK = re.compile(r"#[\w-]+|\.\./(?:places|people|timeline)\.md#[a-z0-9-]+|\.\./timeline/[a-z0-9-]+\.md"
-                            r"|\.\./topics/[a-z0-9-]+\.md|[a-z0-9-]+\.md(?:#[\w-]+)?")
+                            r"|\.\./topics/[a-z0-9-]+\.md|[a-z0-9-]+\.md(?:#[\w-]+)?|[a-z0-9-]+\.(?:txt|json)|\.\./data\.md")
 
 
 class Elements(HTMLParser):

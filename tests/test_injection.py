@@ -54,6 +54,10 @@ def test_no_script_from_transcript_text_runs_on_any_page(browser, hostile_build,
             w.goto(path)
             expect(w.page.locator("article h1").first).to_be_visible()
             w.page.locator("article").hover()  # mouse-over handlers, had any survived
+            titled = w.page.locator("article [title]")
+            for i in range(titled.count()):  # Material's tooltips put a title into the page as HTML
+                if titled.nth(i).is_visible():
+                    titled.nth(i).hover()
             assert w.page.evaluate("() => window.__pwned") is None, path
             assert w.page.evaluate(FIND_INJECTED) == [], path
             if "event-handler" in path or "script-tag." in path:
@@ -82,3 +86,17 @@ def test_search_results_show_payloads_as_text(browser, hostile_server, artifacts
             w.page.screenshot(path=artifacts / "injection-search.png")
         assert not dialogs, dialogs
         w.assert_clean()
+
+
+def test_a_tooltip_shows_a_sidecar_note_as_text(browser, hostile_server, artifacts):
+    """Material's tooltips insert an element's title into the page as HTML: a fact's note from a
+    sidecar must reach the reader as the text it is, and run nothing."""
+    with watched_page(browser, hostile_server) as w:
+        w.goto("transcripts/sidecar-fact-note-with-html/")
+        w.page.locator(".prov--inferred").first.hover()
+        tooltip = w.page.locator(".md-tooltip2__inner")
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_contain_text('<img src=x onerror="window.__pwned=1"> shown in a tooltip')
+        assert tooltip.locator("img").count() == 0
+        assert w.page.evaluate("() => window.__pwned") is None
+        w.page.screenshot(path=artifacts / "injection-tooltip.png")
