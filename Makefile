@@ -103,4 +103,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site docs dist .pytest_cache test-artifacts node_modules
+	rm -rf site docs dist .pytest_cache test-artifacts node_modules .docs-stat.json

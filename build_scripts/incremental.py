@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -32,23 +33,68 @@ def inputs_key(corpus_dir: Path, history: dict) -> str:
     return digest.hexdigest()
 
 
+def _files(out_dir: Path) -> list[tuple[str, str]]:
+    """(path under docs/, path on disk) of every file of docs/ but the manifest, sorted."""
+    found = []
+    for folder, _, names in os.walk(out_dir):
+        rel = os.path.relpath(folder, out_dir)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found += [(prefix + name, os.path.join(folder, name)) for name in names if name != MANIFEST]
+    return sorted(found)
+
+
 def outputs_listing(out_dir: Path) -> list[list[str]]:
     """Every file of docs/ but the manifest, with the hash of its content."""
-    return [[p.relative_to(out_dir).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()]
-            for p in sorted(out_dir.rglob("*")) if p.is_file() and p.name != MANIFEST]
+    listing = []
+    for rel, full in _files(out_dir):
+        with open(full, "rb") as f:
+            listing.append([rel, hashlib.file_digest(f, "sha256").hexdigest()])
+    return listing
+
+
+def _stats(out_dir: Path) -> list[list]:
+    return [[rel, (st := os.stat(full)).st_size, st.st_mtime_ns] for rel, full in _files(out_dir)]
+
+
+def stat_cache(out_dir: Path) -> Path:
+    """Beside docs/, not in it (it holds times, and docs/ must be the same bytes for the same
+    corpus): the size and time of every file docs/ held when it was last found up to date."""
+    return out_dir.with_name(f".{out_dir.name}-stat.json")
+
+
+def _remember(out_dir: Path, key: str) -> None:
+    try:
+        stat_cache(out_dir).write_text(json.dumps({"inputs": key, "stats": _stats(out_dir)}), encoding="utf-8")
+    except OSError:
+        pass  # only a shortcut: without it the next check hashes docs/ again
 
 
 def up_to_date(out_dir: Path, key: str) -> list[Problem] | None:
-    """The last run's problems if docs/ is what that run made from the same inputs, else None."""
+    """The last run's problems if docs/ is what that run made from the same inputs, else None.
+
+    docs/ is checked by content (the manifest's hashes), unless no file of it has changed
+    size or time since it was last found right: then the hashing is skipped (at 1,000
+    transcripts, 5,900 files, that is most of a run with nothing to do).
+    """
     try:
         manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if manifest.get("inputs") != key or manifest.get("outputs") != outputs_listing(out_dir):
+    if manifest.get("inputs") != key:
         return None
-    return [Problem(**p) for p in manifest.get("problems", [])]
+    problems = [Problem(**p) for p in manifest.get("problems", [])]
+    try:
+        if json.loads(stat_cache(out_dir).read_text(encoding="utf-8")) == {"inputs": key, "stats": _stats(out_dir)}:
+            return problems
+    except (OSError, ValueError):
+        pass
+    if manifest.get("outputs") != outputs_listing(out_dir):
+        return None
+    _remember(out_dir, key)
+    return problems
 
 
 def record(out_dir: Path, key: str, problems: list[Problem]) -> None:
     manifest = {"inputs": key, "outputs": outputs_listing(out_dir), "problems": [asdict(p) for p in problems]}
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=0) + "\n", encoding="utf-8")
+    _remember(out_dir, key)

@@ -5,7 +5,7 @@ import shutil
 import sys
 import time
 
-from conftest import copy_seeds, run
+from conftest import CORPUS, copy_seeds, run
 
 IDRISOV = "2013-09-12-astana-lavrov-idrisov"
 
@@ -65,3 +65,22 @@ def test_refusals_are_reported_again_when_nothing_changed(tmp_path):
     assert "(1 file(s) refused then, listed above)" in again.stderr
     shutil.rmtree(out)
     assert "generated 5 transcript page(s)" in generate(corpus, out).stderr
+
+
+def test_a_hand_edit_to_docs_is_found_even_with_the_stat_shortcut(tmp_path):
+    """The size-and-time shortcut skips hashing only while no file of docs/ changed: an edit
+    (which changes the file's time) sends generate back to the content check and a rebuild."""
+    from build_scripts import build
+    from build_scripts.incremental import stat_cache
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "docs"
+    build.generate(corpus, out)
+    assert stat_cache(out).is_file()
+    assert build.generate(corpus, out).up_to_date
+    page = out / "index.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("Sergey Lavrov", "Someone Else", 1), encoding="utf-8")
+    result = build.generate(corpus, out)
+    assert not result.up_to_date and page.read_text(encoding="utf-8") == original
