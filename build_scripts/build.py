@@ -105,9 +105,10 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
 
 
 def render_pages(transcripts: list[Transcript], rules: Rules,
-                 added: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+                 added: dict[str, str] | None = None) -> Iterator[tuple[str, str | Iterator[str]]]:
     """Yield every generated page as (path under docs/, Markdown), transcript pages first, each
-    followed by its data files; then the index pages, and the data files of the whole archive."""
+    followed by its data files; then the index pages, and the data files of the whole archive
+    (each of those as an iterator of pieces of text: read each to its end before the next)."""
     links = link_transcripts(transcripts, rules)
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
@@ -123,18 +124,22 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
 def render_site(transcripts: list[Transcript], rules: Rules,
                 added: dict[str, str] | None = None) -> dict[str, str]:
     """Return every generated page, keyed by its path under docs/."""
-    return dict(render_pages(transcripts, rules, added))
+    return {name: text if isinstance(text, str) else "".join(text)
+            for name, text in render_pages(transcripts, rules, added)}
 
 
 def checked_pages(transcripts: list[Transcript], rules: Rules, added: dict[str, str],
-                  problems: list[Problem]) -> Iterator[tuple[str, bytes]]:
+                  problems: list[Problem]) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """Yield every page as (path under docs/, UTF-8 bytes to write), each transcript page checked as
     it is rendered to show every word of its text (a page that does not is reported in `problems`)."""
     by_page = {f"transcripts/{t.id}.md": t for t in transcripts}
     for name, text in render_pages(transcripts, rules, added):
-        if name in by_page and (lost := words_lost(by_page[name], text)):
-            problems.append(lost)
-        yield name, text.encode("utf-8")
+        if isinstance(text, str):
+            if name in by_page and (lost := words_lost(by_page[name], text)):
+                problems.append(lost)
+            yield name, text.encode("utf-8")
+        else:
+            yield name, (piece.encode("utf-8") for piece in text)
 
 
 def static_pages() -> Iterator[tuple[str, bytes]]:

@@ -155,13 +155,22 @@ def turn_rows(t: Transcript) -> Iterator[list[Any]]:
                 "\n\n".join(p.text for p in turn.paragraphs))]
 
 
-def write_csv(header: Iterable[str], rows: Iterable[list[Any]]) -> str:
-    """Return a CSV file: a header row, every text cell quoted (so line breaks inside a cell stay in it)."""
+ROWS_PER_CHUNK = 200
+
+
+def csv_chunks(header: Iterable[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """Yield a CSV file in pieces: a header row, then the rows, every text cell quoted (so line
+    breaks inside a cell stay in it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    for number, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if number % ROWS_PER_CHUNK == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def oldest_first(transcripts: list[Transcript]) -> list[Transcript]:
@@ -182,25 +191,33 @@ class Export:
             self.sizes[kind] += len(text.encode("utf-8"))
             yield f"transcripts/{t.id}.{kind}", text
 
-    def corpus_files(self, transcripts: list[Transcript]) -> Iterator[tuple[str, str]]:
-        """Yield docs/data/'s files, one at a time (each is as large as the corpus), then the data page."""
+    def corpus_files(self, transcripts: list[Transcript]) -> Iterator[tuple[str, str | Iterator[str]]]:
+        """Yield docs/data/'s files, each as the pieces of its text (each file is as large as the
+        corpus: at 10,000 transcripts, holding them whole took generate to 2 GB), then the data
+        page, which says their sizes: so each file must be read to its end before the next is
+        asked for, as generate's writer and render_site do."""
         order = oldest_first(transcripts)
-        sizes = {}
+        sizes: dict[str, int] = {}
         for name, make in zip(CORPUS_FILES, (self._jsonl, self._corpus_csv, self._turns_csv)):
-            text = make(order)
-            sizes[name] = len(text.encode("utf-8"))
-            yield name, text
-            del text  # let go of this file before the next is built
+            yield name, _counted(make(order), sizes, name)
         yield "data.md", render_data_page(order, {**self.sizes, **sizes})
 
-    def _jsonl(self, order: list[Transcript]) -> str:
-        return "".join(record_json(record(t)) + "\n" for t in order)
+    def _jsonl(self, order: list[Transcript]) -> Iterator[str]:
+        return (record_json(record(t)) + "\n" for t in order)
 
-    def _corpus_csv(self, order: list[Transcript]) -> str:
-        return write_csv(CORPUS_COLUMNS, (corpus_row(t, record(t)) for t in order))
+    def _corpus_csv(self, order: list[Transcript]) -> Iterator[str]:
+        return csv_chunks(CORPUS_COLUMNS, (corpus_row(t, record(t)) for t in order))
 
-    def _turns_csv(self, order: list[Transcript]) -> str:
-        return write_csv(TURN_COLUMNS, (row for t in order for row in turn_rows(t)))
+    def _turns_csv(self, order: list[Transcript]) -> Iterator[str]:
+        return csv_chunks(TURN_COLUMNS, (row for t in order for row in turn_rows(t)))
+
+
+def _counted(chunks: Iterator[str], sizes: dict[str, int], name: str) -> Iterator[str]:
+    """Pass `chunks` on, adding up their UTF-8 size in sizes[name]."""
+    sizes[name] = 0
+    for chunk in chunks:
+        sizes[name] += len(chunk.encode("utf-8"))
+        yield chunk
 
 
 def _size(n: int) -> str:

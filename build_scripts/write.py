@@ -8,9 +8,11 @@ Pages stream through: at no point is the whole site held in memory.
 """
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -31,14 +33,25 @@ class StagedTree:
     def __exit__(self, *exc) -> None:
         self.abandon()  # whatever was not committed, by error or by choice, is dropped
 
-    def write(self, name: str, data: bytes) -> None:
-        """Stage page `name` (a path under docs/, each written once)."""
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+        """Stage page `name` (a path under docs/, each written once): its bytes, or the pieces of
+        a file too large to hold whole."""
         if name in self.names:
             raise ValueError(f"{name} would be written twice")  # a second write would go through the link
         self.names.add(name)
         target = self.staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         old = self.out_dir / name
+        if not isinstance(data, bytes):
+            with open(target, "wb") as f:
+                for piece in data:
+                    f.write(piece)
+            if old.is_file() and filecmp.cmp(old, target, shallow=False):
+                target.unlink()
+                os.link(old, target)
+            else:
+                self.all_kept = False
+            return
         try:
             if old.stat().st_size == len(data) and old.read_bytes() == data:
                 os.link(old, target)

@@ -203,3 +203,11 @@ def test_passage_link_and_citations_in_the_browser(watched, edition, artifacts):
     assert "anchor=%23q2-p2" in correction
     page.locator("#cite-this").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"cite-{edition.name}.png"))
+
+
+def test_the_offline_copy_carries_the_feeds_and_links_them(offline_copy: Path):
+    for name in ("feed.xml", "rss.xml"):
+        feed = feedparser.parse((offline_copy / name).read_bytes())
+        assert not feed.bozo and len(feed.entries) >= 4
+    home = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert '<a href="feed.xml" type="application/atom+xml">' in home
