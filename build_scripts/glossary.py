@@ -1,6 +1,6 @@
 """The glossary at work: each abbreviation shown with its expansion, on every page where it occurs.
 
-One data file, build_scripts/data/glossary.yml (validated by `rules.load_glossary`), feeds:
+One data file, build_scripts/data/glossary.yml (validated by `glossary_file.load_glossary`), feeds:
 
 - transcript turns, which the generator writes as raw HTML: `wrap` marks the abbreviations in a
   paragraph's escaped text (render.py);
