@@ -150,8 +150,11 @@ def page_overhead(site: Path, corpus: Path) -> tuple[int, str]:
 
 
 def git_commit() -> str:
+    """The commit measured, "+dirty" when tracked files differ from it (BENCHMARKS.md aside: a
+    run before this one in the same go appends to it)."""
     out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--",
+                            ".", ":!BENCHMARKS.md"], capture_output=True, text=True).stdout
     return out.stdout.strip() + ("+dirty" if dirty.strip() else "")
 
 
