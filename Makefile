@@ -75,8 +75,9 @@ $(BIN)/.site-deps: requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
-$(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
+$(BIN)/.test-deps: requirements-test.txt requirements-schemas.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -r requirements-schemas.txt
 	touch $@
 
 # The accessibility audit (tests/test_accessibility.py) runs axe-core from npm, pinned by

@@ -31,8 +31,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 EVENT_WORDS = {"press-conference": "Press conference", "interview": "Interview", "speech": "Speech",
                "statement": "Statement", "briefing": "Briefing", "meeting": "Remarks at a meeting",
                "article": "Article", "other": "Transcript"}
+# Types that both CSL 1.0.1 and 1.0.2 define, so that older processors and styles read them too. A
+# transcript of no known event type is an "article", as Zotero typed its generic Document before
+# 1.0.2 added "document".
 CSL_TYPES = {"interview": "interview", "article": "article", "press-conference": "speech", "speech": "speech",
              "statement": "speech", "briefing": "speech", "meeting": "speech"}
+CSL_FALLBACK_TYPE = "article"
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ def ris(w: Work) -> str:
 
 def csl_json(w: Work) -> str:
     """A CSL-JSON array holding one item; the access date is a marker the script replaces."""
-    item: dict[str, Any] = {"id": w.id, "type": CSL_TYPES.get(w.event or "", "document"), "title": w.title + LOCATOR}
+    item: dict[str, Any] = {"id": w.id, "type": CSL_TYPES.get(w.event or "", CSL_FALLBACK_TYPE), "title": w.title + LOCATOR}
     if w.authors:
         item["author"] = [{"family": f, "given": g} if g else {"literal": f} for f, g in map(_split, w.authors)]
     if w.date:

