@@ -13,13 +13,26 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import uuid
 from dataclasses import dataclass
 from email.utils import format_datetime
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 LATEST = 50
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lavrov-kazakhstan-archive")
+# Characters XML 1.0 does not allow anywhere in a document, escaped or not (its production
+# "Char"): C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. Scraped text
+# can carry them (a form feed from a PDF, say); one would make the whole feed unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return saxutils.escape(NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -93,7 +106,7 @@ def rss(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
              "  <channel>",
              f"    <title>{escape(title)}: latest additions</title>",
              f"    <link>{escape(base or './')}</link>",
-             f"    <description>{escape(subtitle)}</description>",
+             f"    <description>{escape(html.escape(subtitle, quote=False))}</description>",
              "    <language>en</language>",
              f"    <lastBuildDate>{format_datetime(_when(newest))}</lastBuildDate>",
              f'    <atom:link href={quoteattr(base + "rss.xml")} rel="self" type="application/rss+xml"/>']
@@ -103,7 +116,8 @@ def rss(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
                   f"      <link>{escape(base + e.url)}</link>",
                   f'      <guid isPermaLink="false">{_uid("transcripts/" + e.id)}</guid>',
                   f"      <pubDate>{format_datetime(_when(e.published))}</pubDate>",
-                  f"      <description>{escape(e.summary)}</description>",
+                  # RSS readers take a description as HTML, so the text is escaped as HTML first
+                  f"      <description>{escape(html.escape(e.summary, quote=False))}</description>",
                   *(f"      <category>{escape(t)}</category>" for t in e.topics),
                   "    </item>"]
     return "\n".join(lines + ["  </channel>", "</rss>"]) + "\n"

@@ -1,7 +1,7 @@
 """What the archive offers researchers, read back the way their tools read it: citations in four
 formats (BibTeX by bibtexparser, RIS by rispy, CSL-JSON against the official CSL-JSON schema and
-by a CSL processor), per-passage links, the feeds (feedparser), and when each transcript entered
-the archive and last changed (from git)."""
+by a CSL processor), per-passage links, and when each transcript entered the archive and last
+changed (from git). The feeds are in test_feeds.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,11 +15,9 @@ import warnings
 from pathlib import Path
 
 import bibtexparser
-import feedparser
 import jsonschema
 import pytest
 import rispy
-import yaml
 from conftest import PUBLISHED
 
 from build_scripts import cite
@@ -181,28 +179,6 @@ def test_added_and_last_changed_come_from_the_history_of_the_text_and_its_sideca
     assert transcript_dates(c, added, changed) == (None, None)  # not committed: unknown, not guessed
 
 
-def test_feeds_parse_and_link_every_transcript(built_site: Path):
-    """Every transcript with a day to show: here the copy of the corpus is not committed, so that
-    is its own date, and the interview dated only "November 2020" is left out, not guessed."""
-    metas = [yaml.safe_load(p.read_text(encoding="utf-8").split("\n---\n")[0].removeprefix("---\n"))
-             for p in (built_site.parent / "docs" / "transcripts").glob("*.md")]
-    pages = sorted(m["id"] for m in metas if m["added"] or len(m["date"] or "") == 10)
-    assert 0 < len(pages) < len(metas)
-    for name, version in (("feed.xml", "atom10"), ("rss.xml", "rss20")):
-        feed = feedparser.parse((built_site / name).read_bytes())
-        assert not feed.bozo, feed.get("bozo_exception")
-        assert feed.version == version and feed.feed.title.endswith("latest additions")
-        links = sorted(e.link for e in feed.entries)
-        assert links == sorted(f"{PUBLISHED['ARCHIVE_SITE_URL']}transcripts/{p}/" for p in pages)
-        for entry in feed.entries:
-            page = (built_site / entry.link.removeprefix(PUBLISHED["ARCHIVE_SITE_URL"]) / "index.html").read_text()
-            assert entry.title in page.replace("&#39;", "'").replace("&amp;", "&") and entry.summary
-            assert entry.id.startswith("urn:uuid:")
-    home = (built_site / "index.html").read_text()
-    assert '<a href="feed.xml" type="application/atom+xml">' in home and '<a href="rss.xml" type="application/rss+xml">' in home
-    assert 'rel="alternate"' not in home  # Material would fetch sitemap.xml for it on every page view
-
-
 def test_transcript_page_offers_citations_and_a_prefilled_correction(built_site: Path):
     page = (built_site / "transcripts" / "2020-09-09-moscow-lavrov-tleuberdi" / "index.html").read_text()
     assert page.count('class="cite__text"') == 4 and "Cite this transcript" in page
@@ -247,11 +223,3 @@ def test_passage_link_and_citations_in_the_browser(watched, edition, artifacts):
     assert "anchor=%23q2-p2" in correction
     page.locator("#cite-this").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"cite-{edition.name}.png"))
-
-
-def test_the_offline_copy_carries_the_feeds_and_links_them(offline_copy: Path):
-    for name in ("feed.xml", "rss.xml"):
-        feed = feedparser.parse((offline_copy / name).read_bytes())
-        assert not feed.bozo and len(feed.entries) >= 4
-    home = (offline_copy / "index.html").read_text(encoding="utf-8")
-    assert '<a href="feed.xml" type="application/atom+xml">' in home
