@@ -107,3 +107,15 @@ def test_same_hostile_input_gives_byte_identical_docs_and_site(hostile, tmp_path
     assert built.returncode == 0, built.stderr
     for folder in ("docs", "site"):
         assert tree(again / folder) == tree(hostile.workdir / folder), folder
+
+
+def test_the_feeds_of_the_hostile_site_are_well_formed_and_keep_their_specs(hostile):
+    """Every hostile title and opening passes into feed.xml and rss.xml; a control character in
+    one would make the whole feed unreadable to every reader."""
+    from test_feeds import atom_problems, rss_problems
+
+    site = hostile.workdir / "site"
+    assert atom_problems((site / "feed.xml").read_bytes(), absolute=True) == []
+    assert rss_problems((site / "rss.xml").read_bytes(), absolute=True) == []
+    atom = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "transcripts/control-characters/" in atom and "We held useful talks today. A form feed from a PDF" in atom
