@@ -166,7 +166,7 @@ def test_data_page_lists_every_file_and_field(files, corpus):
     for name in DATA_FILES:
         assert f"]({name})" in page
     assert "`transcripts/<id>.txt`" in page and "`transcripts/<id>.json`" in page
-    assert "no licence" in page and "`LICENSE`" in page
+    assert "**Licence of the texts: unknown.**" in page and "has no `LICENSE`" in page
     assert f"**{len(corpus)} transcripts," in page
 
 
