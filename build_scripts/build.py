@@ -105,10 +105,10 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
 
 
 def render_pages(transcripts: list[Transcript], rules: Rules,
-                 added: dict[str, str] | None = None) -> Iterator[tuple[str, str | Iterator[str]]]:
+                 added: dict[str, str] | None = None) -> Iterator[tuple[str, str | Iterator[bytes]]]:
     """Yield every generated page as (path under docs/, Markdown), transcript pages first, each
-    followed by its data files; then the index pages, and the data files of the whole archive
-    (each of those as an iterator of pieces of text: read each to its end before the next)."""
+    followed by its data files; then the index pages, and the compressed data files of the whole
+    archive (each of those as an iterator of pieces of bytes: read each to its end before the next)."""
     links = link_transcripts(transcripts, rules)
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
@@ -122,9 +122,9 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
 
 
 def render_site(transcripts: list[Transcript], rules: Rules,
-                added: dict[str, str] | None = None) -> dict[str, str]:
-    """Return every generated page, keyed by its path under docs/."""
-    return {name: text if isinstance(text, str) else "".join(text)
+                added: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Return every generated page, keyed by its path under docs/ (the compressed data files as bytes)."""
+    return {name: text if isinstance(text, str) else b"".join(text)
             for name, text in render_pages(transcripts, rules, added)}
 
 
@@ -139,7 +139,7 @@ def checked_pages(transcripts: list[Transcript], rules: Rules, added: dict[str, 
                 problems.append(lost)
             yield name, text.encode("utf-8")
         else:
-            yield name, (piece.encode("utf-8") for piece in text)
+            yield name, text
 
 
 def static_pages() -> Iterator[tuple[str, bytes]]:

@@ -2,14 +2,17 @@
 
     docs/transcripts/<id>.txt   the cleaned text with a header of facts      (plain_text)
     docs/transcripts/<id>.json  the transcript's record                       (record)
-    docs/data/corpus.jsonl      every record, one per line, oldest first
-    docs/data/corpus.csv        one row per transcript                        (corpus_row)
-    docs/data/turns.csv         one row per speaker turn                      (turn_rows)
+    docs/data/corpus.jsonl.gz   every record, one per line, oldest first
+    docs/data/corpus.csv.gz     one row per transcript                        (corpus_row)
+    docs/data/turns.csv.gz      one row per speaker turn                      (turn_rows)
     docs/data.md                what each file and field means                (render_data_page)
 
 Every value is the one the page shows (from `render.front_matter`), verbatim: the
 files are data, not markup, so nothing is escaped. Per-transcript files are made
-as each page is rendered; the corpus-wide files are built one at a time at the end.
+as each page is rendered; the corpus-wide files are built one at a time at the end,
+gzip-compressed: each repeats the text of the whole archive, and uncompressed the three
+took the site for 10,000 transcripts from 1.2 GB to 1.7 GB, past the 1 GB that GitHub
+Pages supports.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import csv
 import html
 import io
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from string import Template
@@ -28,7 +32,7 @@ from .render import front_matter
 from .render_meta import EVENT_NAMES
 
 TEMPLATE = Path(__file__).parent / "templates" / "data.md"
-CORPUS_FILES = ("data/corpus.jsonl", "data/corpus.csv", "data/turns.csv")
+CORPUS_FILES = ("data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz")
 CORPUS_COLUMNS = ("id", "title", "date", "date_precision", "date_label", "time", "place", "place_id",
                   "event_type", "speakers", "counterparts", "source_publisher", "source_via", "source_url",
                   "topics", "word_count", "questions", "corpus_file", "sidecar_file", "added",
@@ -191,16 +195,16 @@ class Export:
             self.sizes[kind] += len(text.encode("utf-8"))
             yield f"transcripts/{t.id}.{kind}", text
 
-    def corpus_files(self, transcripts: list[Transcript]) -> Iterator[tuple[str, str | Iterator[str]]]:
-        """Yield docs/data/'s files, each as the pieces of its text (each file is as large as the
-        corpus: at 10,000 transcripts, holding them whole took generate to 2 GB), then the data
-        page, which says their sizes: so each file must be read to its end before the next is
-        asked for, as generate's writer and render_site do."""
+    def corpus_files(self, transcripts: list[Transcript]) -> Iterator[tuple[str, str | Iterator[bytes]]]:
+        """Yield docs/data/'s files, each as the pieces of its compressed bytes (each file is as
+        large as the corpus: at 10,000 transcripts, holding them whole took generate to 2 GB),
+        then the data page, which says their sizes: so each file must be read to its end before
+        the next is asked for, as generate's writer and render_site do."""
         order = oldest_first(transcripts)
-        sizes: dict[str, int] = {}
+        sizes: dict[str, tuple[int, int]] = {}
         for name, make in zip(CORPUS_FILES, (self._jsonl, self._corpus_csv, self._turns_csv)):
-            yield name, _counted(make(order), sizes, name)
-        yield "data.md", render_data_page(order, {**self.sizes, **sizes})
+            yield name, gzipped(make(order), sizes, name)
+        yield "data.md", render_data_page(order, self.sizes, sizes)
 
     def _jsonl(self, order: list[Transcript]) -> Iterator[str]:
         return (record_json(record(t)) + "\n" for t in order)
@@ -212,12 +216,21 @@ class Export:
         return csv_chunks(TURN_COLUMNS, (row for t in order for row in turn_rows(t)))
 
 
-def _counted(chunks: Iterator[str], sizes: dict[str, int], name: str) -> Iterator[str]:
-    """Pass `chunks` on, adding up their UTF-8 size in sizes[name]."""
-    sizes[name] = 0
+def gzipped(chunks: Iterable[str], sizes: dict[str, tuple[int, int]], name: str) -> Iterator[bytes]:
+    """The UTF-8 text of `chunks` as one gzip member (RFC 1952), in pieces; its header holds no
+    file name and a zero time, so the same text gives the same bytes. When the last piece has
+    been read, sizes[name] is (size of the text, size compressed)."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # 16+: a gzip header and trailer
+    raw = packed = 0
     for chunk in chunks:
-        sizes[name] += len(chunk.encode("utf-8"))
-        yield chunk
+        data = chunk.encode("utf-8")
+        raw += len(data)
+        if piece := packer.compress(data):
+            packed += len(piece)
+            yield piece
+    piece = packer.flush()
+    sizes[name] = (raw, packed + len(piece))
+    yield piece
 
 
 def _size(n: int) -> str:
@@ -226,8 +239,9 @@ def _size(n: int) -> str:
     return f"{n / 1_000:,.1f} KB" if n >= 1_000 else f"{n:,} bytes"
 
 
-def render_data_page(order: list[Transcript], sizes: dict[str, int]) -> str:
-    """Return docs/data.md: every file and field, with this corpus's counts and sizes."""
+def render_data_page(order: list[Transcript], sizes: dict[str, int], packed: dict[str, tuple[int, int]]) -> str:
+    """Return docs/data.md: every file and field, with this corpus's counts and sizes (`sizes`:
+    all .txt and all .json files; `packed`: each corpus-wide file's text and compressed size)."""
     turns = sum(len(s.turns) for t in order for s in t.sections)
     paragraphs = sum(len(turn.paragraphs) for t in order for s in t.sections for turn in s.turns)
     if order:
@@ -239,5 +253,5 @@ def render_data_page(order: list[Transcript], sizes: dict[str, int]) -> str:
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
         transcripts=f"{len(order):,}", turns=f"{turns:,}", paragraphs=f"{paragraphs:,}", example=example,
         txt_size=_size(sizes["txt"]), json_size=_size(sizes["json"]),
-        jsonl_size=_size(sizes["data/corpus.jsonl"]), corpus_csv_size=_size(sizes["data/corpus.csv"]),
-        turns_csv_size=_size(sizes["data/turns.csv"]))
+        **{f"{key}_size": f"{_size(packed[name][1])} ({_size(packed[name][0])} unpacked)"
+           for key, name in zip(("jsonl", "corpus_csv", "turns_csv"), CORPUS_FILES)})

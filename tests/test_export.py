@@ -7,6 +7,7 @@ files are there and each page's Download links reach them; hostile text kept ver
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import posixpath
@@ -32,12 +33,19 @@ CORPUS_COLUMNS = ["id", "title", "date", "date_precision", "date_label", "time",
                   "questions", "corpus_file", "sidecar_file", "added", "changed", "page", "txt", "json", "text"]
 TURN_COLUMNS = ["transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker", "label",
                 "aside", "speaker_inferred", "first_paragraph_anchor", "paragraph_anchors", "text"]
-DATA_FILES = ["data/corpus.jsonl", "data/corpus.csv", "data/turns.csv"]
+DATA_FILES = ["data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz"]
 
 
 @pytest.fixture(scope="module")
 def files(corpus, rules) -> dict[str, str]:
     return render_site(list(corpus.values()), rules, added={})
+
+
+def _unpacked(files, name: str) -> str:
+    """A compressed data file's text; each is one gzip member (what `gunzip` and pandas expect)."""
+    data = files[name]
+    assert data[:4] == b"\x1f\x8b\x08\x00" and data[4:8] == bytes(4)  # gzip; no name, no time: reproducible
+    return gzip.decompress(data).decode("utf-8")
 
 
 def _records(files, corpus) -> dict[str, dict]:
@@ -91,7 +99,7 @@ def test_json_is_one_line_utf8_with_a_final_newline(files, corpus):
 
 
 def test_jsonl_lines_are_the_per_transcript_json_oldest_first(files, corpus):
-    lines = files["data/corpus.jsonl"].split("\n")
+    lines = _unpacked(files, "data/corpus.jsonl.gz").split("\n")
     assert lines[-1] == ""  # a final newline
     assert [json.loads(line)["id"] for line in lines[:-1]] == _oldest_first(corpus)
     for line in lines[:-1]:
@@ -99,8 +107,8 @@ def test_jsonl_lines_are_the_per_transcript_json_oldest_first(files, corpus):
 
 
 def test_corpus_csv_has_one_row_per_transcript(files, corpus):
-    assert files["data/corpus.csv"].splitlines()[0] == ",".join(f'"{c}"' for c in CORPUS_COLUMNS)
-    rows = _csv(files["data/corpus.csv"])
+    assert _unpacked(files, "data/corpus.csv.gz").splitlines()[0] == ",".join(f'"{c}"' for c in CORPUS_COLUMNS)
+    rows = _csv(_unpacked(files, "data/corpus.csv.gz"))
     assert [row["id"] for row in rows] == _oldest_first(corpus)
     records = _records(files, corpus)
     for row in rows:
@@ -118,7 +126,7 @@ def test_corpus_csv_has_one_row_per_transcript(files, corpus):
 
 
 def test_turns_csv_has_one_row_per_turn(files, corpus):
-    rows = _csv(files["data/turns.csv"])
+    rows = _csv(_unpacked(files, "data/turns.csv.gz"))
     assert list(rows[0]) == TURN_COLUMNS
     expected = [(tid, s.anchor, turn) for tid in _oldest_first(corpus) for s in corpus[tid].sections for turn in s.turns]
     assert len(rows) == len(expected)
@@ -175,7 +183,7 @@ def test_two_runs_write_identical_bytes(seed_corpus, tmp_path):
     for out in (tmp_path / "one", tmp_path / "two"):
         assert not generate(seed_corpus, out).errors
         trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.name != MANIFEST
-                      and (p.suffix in (".txt", ".json", ".jsonl", ".csv") or p.name == "data.md")})
+                      and (p.suffix in (".txt", ".json", ".gz") or p.name == "data.md")})
     assert len(trees[0]) == 2 * len(SEED_IDS) + 4 and trees[0] == trees[1]
 
 
@@ -189,8 +197,8 @@ def test_hostile_text_round_trips_verbatim(tmp_path, rules):
     transcripts = result.transcripts
     assert not result.errors and len(transcripts) == 3
     files = render_site(transcripts, rules, added={})
-    rows = {row["id"]: row for row in _csv(files["data/corpus.csv"])}
-    turns = _csv(files["data/turns.csv"])
+    rows = {row["id"]: row for row in _csv(_unpacked(files, "data/corpus.csv.gz"))}
+    turns = _csv(_unpacked(files, "data/turns.csv.gz"))
     for t in transcripts:
         rec = json.loads(files[f"transcripts/{t.id}.json"])
         texts = [p["text"] for s in rec["sections"] for turn in s["turns"] for p in turn["paragraphs"]]
@@ -205,7 +213,7 @@ def test_hostile_text_round_trips_verbatim(tmp_path, rules):
     assert "<script>" in rows["script-tag"]["text"] and "&lt;" not in files["transcripts/script-tag.txt"]
     assert json.loads(files["transcripts/sidecar-title-with-script.json"])["title"] == \
         "<script>window.__pwned=1</script><img src=x onerror=alert(1)>"
-    assert '"=1+1, is this text shown as it was written?"' in files["data/turns.csv"]  # quoted, not a formula
+    assert '"=1+1, is this text shown as it was written?"' in _unpacked(files, "data/turns.csv.gz")  # quoted, not a formula
 
 
 class _Hrefs(HTMLParser):
@@ -248,5 +256,5 @@ def test_download_links_reach_the_files_in_both_editions(edition, request, corpu
               for href in _hrefs(data_page)}
     for name in DATA_FILES:
         assert name in linked and (site / name).is_file()
-    assert json.loads((site / "data" / "corpus.jsonl").read_text(encoding="utf-8").split("\n")[0])["id"] == \
-        _oldest_first(corpus)[0]
+    with gzip.open(site / "data" / "corpus.jsonl.gz", "rt", encoding="utf-8") as jsonl:
+        assert [json.loads(line)["id"] for line in jsonl] == _oldest_first(corpus)
