@@ -19,7 +19,7 @@ from .clean import clean_transcript
 from .duplicates import duplicate_pairs
 from .errors import Problem, TranscriptError
 from .export import Export
-from .history import added_dates, changed_dates, transcript_dates
+from .history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
 from .incremental import MANIFEST, inputs_key, record, up_to_date
 from .indexes import render_indexes
 from .integrity import words_lost
@@ -159,6 +159,8 @@ def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Res
         return Result(problems=previous, up_to_date=True)
     rules = rules or load_rules()
     result = load_corpus(corpus_dir, rules)
+    if is_shallow(corpus_dir.parent):
+        result.problems.append(Problem(corpus_dir.name, None, *SHALLOW, severity="warning"))
     for t in result.transcripts:
         t.added, t.changed = transcript_dates(t, added, changed)
     lost: list[Problem] = []

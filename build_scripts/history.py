@@ -2,8 +2,9 @@
 
 One `git log` call per question reads the whole history. A file not yet committed (a
 contributor's working copy) or a corpus outside git has no date; callers then
-fall back to the transcripts' own dates. A shallow clone knows only its last
-commit, so every file looks added then: fetch the full history for the site.
+fall back to the transcripts' own dates. A shallow clone (actions/checkout's default)
+knows only its last commits, so every file would look added then: its history gives
+no dates at all, and `generate` warns (`SHALLOW`).
 """
 from __future__ import annotations
 
@@ -11,17 +12,33 @@ import subprocess
 from pathlib import Path
 
 
+SHALLOW = ("this clone of the repository is shallow, so when each transcript entered the archive "
+           "and last changed is unknown, and its page says so", "fetch the whole history "
+           "(`git fetch --unshallow`, or `fetch-depth: 0` in a workflow), then build again")
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60,
+                              check=False)
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return None
+
+
+def is_shallow(root: Path) -> bool:
+    """True when `root` is in a git clone that holds only part of the history."""
+    result = _git(root, "rev-parse", "--is-shallow-repository")
+    return result is not None and result.stdout.strip() == "true"
+
+
 def _newest_day_per_file(root: Path, corpus_dir: Path, *options: str) -> dict[str, str]:
     """Return corpus file (path from `root`) -> ISO day of the newest commit `git log <options>`
-    lists for it; {} when git cannot tell (no repository, no git)."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", *options, "--format=%x00%cs", "--name-only", "--no-renames",
-             "--", str(corpus_dir.relative_to(root))],
-            capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, ValueError, subprocess.TimeoutExpired):
+    lists for it; {} when git cannot tell (no repository, no git, part of the history)."""
+    if is_shallow(root):
         return {}
-    if result.returncode != 0:
+    result = _git(root, "log", *options, "--format=%x00%cs", "--name-only", "--no-renames",
+                  "--", str(corpus_dir.relative_to(root)))
+    if result is None or result.returncode != 0:
         return {}
     days: dict[str, str] = {}
     day = None

@@ -63,8 +63,8 @@ def _source_html(t: Transcript) -> str:
 
 def _history(t: Transcript) -> str:
     """When the transcript entered the archive and last changed, from the repository's history."""
-    if not t.added:
-        return _unknown("Not yet committed to the repository")
+    if not t.added:  # not committed yet, or built from a shallow clone (generate warns)
+        return _unknown("Unknown: not in the repository’s history as built")
     text = f"Added {esc(display_date(t.added, 'day'))}"
     if t.changed and t.changed != t.added:
         text += f"; last changed {esc(display_date(t.changed, 'day'))}"

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import warnings
 from pathlib import Path
@@ -21,7 +22,8 @@ import rispy
 from conftest import PUBLISHED
 
 from build_scripts import cite
-from build_scripts.history import added_dates, changed_dates, transcript_dates
+from build_scripts.build import generate
+from build_scripts.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
 from build_scripts.render import front_matter
 
 ARCHIVE = "Lavrov on Kazakhstan — Transcript Archive"
@@ -177,6 +179,31 @@ def test_added_and_last_changed_come_from_the_history_of_the_text_and_its_sideca
     assert transcript_dates(a, added, changed) == ("2024-03-01", "2024-05-02")
     assert transcript_dates(b, added, changed) == ("2024-06-03", "2024-06-03")
     assert transcript_dates(c, added, changed) == (None, None)  # not committed: unknown, not guessed
+
+
+def test_a_shallow_clone_gives_no_history_dates_and_says_so(tmp_path):
+    """actions/checkout clones one commit by default: every file would look added that day.
+    The dates are unknown instead, the page says so, and generate warns with the fix."""
+    repo = tmp_path / "repo"
+    (repo / "corpus").mkdir(parents=True)
+    git(repo, "init", "-q")
+    seeds = sorted((Path(__file__).parents[1] / "corpus").glob("*.txt"))[:2]
+    for n, seed in enumerate(seeds):
+        shutil.copy(seed, repo / "corpus" / seed.name)
+        git(repo, "add", ".")
+        git(repo, "commit", "-qm", f"add {seed.name}", day=f"2024-0{n + 1}-15")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True)
+    assert is_shallow(shallow) and not is_shallow(repo)
+    assert added_dates(repo, repo / "corpus") == {"corpus/" + seeds[0].name: "2024-01-15",
+                                                   "corpus/" + seeds[1].name: "2024-02-15"}
+    assert added_dates(shallow, shallow / "corpus") == {} == changed_dates(shallow, shallow / "corpus")
+    result = generate(shallow / "corpus", shallow / "docs")
+    [warning] = [p for p in result.problems if p.severity == "warning" and p.message == SHALLOW[0]]
+    assert str(warning).startswith("corpus: warning: this clone of the repository is shallow")
+    assert "git fetch --unshallow" in str(warning)
+    page = (shallow / "docs" / "transcripts" / seeds[1].with_suffix(".md").name).read_text(encoding="utf-8")
+    assert "\nadded: null\n" in page and "Unknown: not in the repository’s history as built" in page
 
 
 def test_transcript_page_offers_citations_and_a_prefilled_correction(built_site: Path):
