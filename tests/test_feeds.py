@@ -98,7 +98,7 @@ def rss_problems(data: bytes, absolute: bool) -> list[str]:
     if root.tag != "rss" or root.get("version") != "2.0":
         return [f"root element is {root.tag} version {root.get('version')}, not rss 2.0"]
     problems: list[str] = []
-    [channel] = _count(root, "channel", "rss", 1, 1, problems) or [etree.Element("channel")]
+    channel = (_count(root, "channel", "rss", 1, 1, problems) or [etree.Element("channel")])[0]
     for tag in ("title", "link", "description"):
         _count(channel, tag, "channel", 1, 1, problems)
     links = [channel.findtext("link")]
