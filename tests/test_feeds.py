@@ -6,8 +6,10 @@ test shows each rule firing."""
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
@@ -240,3 +242,54 @@ def test_text_xml_forbids_is_dropped_and_the_rest_kept_as_text():
             assert (entry.summary, entry.summary_detail.type) == ("&lt;script&gt;alert(1)&lt;/script&gt;",
                                                                   "text/html")
         assert [t.term for t in entry.tags] == ['"Caspian" & <Sea>']
+
+
+class _FeedLinks(HTMLParser):
+    """Feed autodiscovery as HTML defines it: a <link> whose rel tokens (split on white space,
+    compared without case) include "alternate", with a feed's type."""
+
+    def __init__(self):
+        super().__init__()
+        self.feeds: dict[str, str] = {}  # type -> href
+        self.exact_alternate = 0  # links Material's script selects (link[rel=alternate])
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag != "link":
+            return
+        self.exact_alternate += attrs.get("rel") == "alternate"
+        if "alternate" in (attrs.get("rel") or "").lower().split() and \
+                attrs.get("type") in ("application/atom+xml", "application/rss+xml"):
+            self.feeds[attrs["type"]] = attrs.get("href")
+
+
+def _announced(site: Path, page: Path) -> tuple[dict[str, Path], int]:
+    parser = _FeedLinks()
+    parser.feed(page.read_text(encoding="utf-8"))
+    where = posixpath.dirname(page.relative_to(site).as_posix())
+    return {kind: site / posixpath.normpath(posixpath.join(where, href))
+            for kind, href in parser.feeds.items()}, parser.exact_alternate
+
+
+@pytest.mark.parametrize("edition", ["built_site", "offline_copy"])
+def test_every_page_announces_the_feeds_to_feed_readers(edition, request):
+    """Pasting any page's address into a feed reader finds both feeds; no link carries the exact
+    rel="alternate" Material's script fetches a sitemap.xml for on every page view."""
+    site: Path = request.getfixturevalue(edition)
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 20
+    for page in pages:
+        announced, exact = _announced(site, page)
+        assert announced == {"application/atom+xml": site / "feed.xml", "application/rss+xml": site / "rss.xml"}, page
+        assert exact == 0, page
+
+
+@pytest.mark.browser
+def test_a_page_view_fetches_no_sitemap(watched, edition):
+    page = watched.page
+    for path in ("", "transcripts/2020-09-09-moscow-lavrov-tleuberdi/"):
+        page.goto(edition.base + edition.url(path))
+        page.wait_for_load_state("networkidle")
+    assert page.locator("link[rel='alternate feed']").count() == 2
+    assert not [url for url in watched.requests if "sitemap" in url], watched.requests
+    assert not watched.failed and not watched.outside
