@@ -1,20 +1,33 @@
 """Stage 2: separate site chrome, title and dateline from the spoken text.
 
-Chrome is removed only at the edges of a file (see data/source_profiles.yml),
-so a line inside the text is never removed. Every removed line is recorded with
-the rule that removed it, for `generate --explain`.
+    tool-tips beside names -> turns run together split -> hard wraps joined
+    -> source profiles at the edges (data/source_profiles.yml, optional sharpening)
+    -> where the text starts and ends -> header lines (title, dateline, time, place)
+    -> chrome before and after the text, and chrome that says what it is inside it
+
+No rule is written for one website: the signals are those of boilerplate.py. A
+line that reads as speech is never removed. Every removed line (or part of a line)
+is recorded with its reason, for `generate --explain` and the page's "How this
+page was made".
 """
 from __future__ import annotations
 
+import re
+
+from .boilerplate import (SPEECH_END, edge_reason, is_narrative, is_speech, strip_pictographs, strong_reason,
+                          tooltips)
 from .chrome import looks_like_title
-from .dates import parse_dateline
-from .labels import parse_label
+from .dates import find_date, parse_dateline, stamp_kind
+from .labels import parse_label, recurring_labels, split_inline_turns
 from .model import Fact, Line, Removal, Transcript
 from .rules import ChromeRule, Profile, Rules
+from .unwrap import unwrap
 
 EDGE = 12  # signature rules are looked for in this many non-blank lines at each end
 MAX_TITLE = 400
 SENTENCE_END = tuple(".,;:!?…\"”")
+CLOCK_LINE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+ELISION = re.compile(r"[<\[(]?(?:…|\.\.\.)[>\])]?")
 
 
 def active_profiles(lines: list[Line], profiles: tuple[Profile, ...]) -> list[Profile]:
@@ -43,45 +56,191 @@ def _apply(rule: ChromeRule, line: Line, t: Transcript) -> bool:
     return True
 
 
-def _is_title(line: Line, rules: Rules) -> bool:
+def is_title(text: str, rules: Rules) -> bool:
     """A title is not a sentence, a speaker label or chrome (a menu, a site name, a stamp)."""
-    text = line.text.strip()
-    return (len(text) <= MAX_TITLE and not text.endswith(SENTENCE_END)
+    text = strip_pictographs(text)
+    return (len(text) <= MAX_TITLE and not text.endswith(SENTENCE_END) and not strong_reason(text)
             and parse_label(text, rules) is None and looks_like_title(text, rules))
 
 
-def _take_header(line: Line, t: Transcript, rules: Rules) -> bool:
-    """Take `line` as the dateline or title if it is one and that slot is free."""
-    if "dateline" not in t.header and parse_dateline(line.text):
-        t.header["dateline"] = line
-    elif "title" not in t.header and _is_title(line, rules):
-        t.header["title"] = line
-    else:
-        return False
-    slot = "dateline" if t.header.get("dateline") is line else "title"
-    t.removals.append(Removal(line.number, line.text, "header", slot))
-    return True
-
-
-def clean_transcript(t: Transcript, rules: Rules) -> Transcript:
-    """Fill `t.body`, `t.header`, `t.removals` and `t.line_facts` from `t.lines`."""
+def _profiles(t: Transcript, rules: Rules) -> list[Line]:
+    """Remove the edge lines that an active source profile names; return the lines left (blank lines kept)."""
     lines = [l for l in t.lines if l.text.strip()]
     profiles = active_profiles(lines, rules.profiles)
     t.profiles = [p.id for p in profiles]
     head = [r for p in profiles for r in p.rules if r.zone == "head"]
     tail = [r for p in profiles for r in p.rules if r.zone == "tail"]
-    start = 0
-    while start < len(lines):
-        line = lines[start]
-        if not (any(_apply(r, line, t) for r in head) or _take_header(line, t, rules)):
-            break
+    start, end = 0, len(lines)
+    removed: set[int] = set()
+    while start < end:
+        if any(_apply(r, lines[start], t) for r in head):
+            removed.add(id(lines[start]))
+        elif not (parse_dateline(lines[start].text) or is_title(lines[start].text, rules)):
+            break  # a title or dateline may stand among the head chrome: look past it
         start += 1
-    end = len(lines)
     while end > start and any(_apply(r, lines[end - 1], t) for r in tail):
+        removed.add(id(lines[end - 1]))
         end -= 1
+    return [l for l in t.lines if id(l) not in removed]
+
+
+def _untip(lines: list[Line], t: Transcript) -> list[Line]:
+    """Take the tool-tips a site prints beside a name out of each line, recording each."""
+    out = []
+    for line in lines:
+        spans = tooltips(line.text)
+        text = line.text
+        for start, end, tip in reversed(spans):
+            t.removals.append(Removal(line.number, tip, "generic", "tool-tip text printed beside a name"))
+            text = text[:start] + text[end:]
+        out.append(Line(line.number, text) if spans else line)
+    return out
+
+
+def _split_turns(lines: list[Line], rules: Rules, recurring: frozenset[str]) -> list[Line]:
+    return [Line(line.number, piece) for line in lines
+            for piece in (split_inline_turns(line.text, rules, recurring) if line.text.strip() else [""])]
+
+
+def _text_span(lines: list[Line], rules: Rules, recurring: frozenset[str]) -> tuple[int, int]:
+    """Indices (start, end) of the spoken text: from its first sentence or label to its last."""
+    labelled = [parse_label(l.text, rules, recurring) is not None for l in lines]
+    speech = [labelled[i] or is_speech(l.text) for i, l in enumerate(lines)]
+    n = len(lines)
+    start = next((i for i in range(n) if labelled[i] or (speech[i] and i + 1 < n and speech[i + 1])),
+                 next((i for i in range(n) if speech[i]), None))
+    if start is None:  # nothing reads as speech (a short text): the text starts after its title and dateline
+        start = next((i for i, l in enumerate(lines) if not (parse_dateline(l.text) or is_title(l.text, rules))), n)
+        return start, n
+    while start > 0 and _goes_with_speech(lines[start - 1].text, rules) and _addressed(lines[start - 1].text):
+        start -= 1
+    end = max(i for i in range(n) if speech[i]) + 1
+    while end < n and (_goes_with_speech(lines[end].text, rules) or ELISION.fullmatch(lines[end].text.strip())):
+        end += 1
+    return start, end
+
+
+def _addressed(text: str) -> bool:
+    """A line that opens speech: a salutation ("Ladies and gentlemen,"), a few words, or one that says I or we."""
+    text = strip_pictographs(text)
+    return text.endswith((",", ":", ";")) or len(text.split()) <= 4 or not is_narrative([text], min_words=4)
+
+
+def _goes_with_speech(text: str, rules: Rules) -> bool:
+    """A short line beside the text that ends like speech ("Ladies and gentlemen,", "Thank you.")."""
+    text = strip_pictographs(text)
+    return (text.endswith(SPEECH_END) and not strong_reason(text) and not parse_dateline(text)
+            and not is_title(text, rules))
+
+
+def _header(lines: list[Line], t: Transcript, rules: Rules, before_text: bool) -> set[int]:
+    """Take the title, dateline, time and place among the lines outside the text; return their indices."""
+    taken: set[int] = set()
+    order = range(len(lines) - 1, -1, -1) if before_text else range(len(lines))  # nearest the text first
+    texts = [strip_pictographs(l.text) for l in lines]
+    repeated = {x for x in texts if texts.count(x) > 1}
+    for i in order:
+        text = texts[i]
+        if "published" not in t.header and stamp_kind(text) == "published" and find_date(text):
+            t.header["published"] = lines[i]
+        elif "dateline" not in t.header and parse_dateline(text):
+            t.header["dateline"] = lines[i]
+        elif "time" not in t.header and CLOCK_LINE.fullmatch(text):
+            t.header["time"] = lines[i]
+        elif "place" not in t.header and text.lower() in rules.places:
+            t.header["place"] = lines[i]
+        elif "title" not in t.header and is_title(text, rules) and (before_text or len(text.split()) >= 3):
+            if before_text and repeated and text not in repeated and any(is_title(x, rules) for x in repeated):
+                continue  # a page prints its headline twice (breadcrumb and heading): prefer that line
+            t.header["title"] = lines[i]
+        else:
+            continue
+        taken.add(i)
+    return taken
+
+
+def _remove(t: Transcript, line: Line, profile: str, rule: str) -> None:
+    """Record `line` as removed, with the lines joined to it (unwrap.py)."""
+    t.removals.append(Removal(line.number, line.text, profile, rule))
+    t.removals.extend(Removal(n, "", profile, f"joined to line {line.number}") for n in t.joined.get(line.number, ()))
+
+
+def _remove_outside(lines: list[Line], t: Transcript, taken: set[int]) -> None:
+    for i, line in enumerate(lines):
+        slot = next((k for k, v in t.header.items() if v is line), None)
+        if slot:
+            _remove(t, line, "header", slot)
+        elif i not in taken:
+            _remove(t, line, "generic", strong_reason(line.text) or edge_reason(line.text))
+
+
+def _lead(lines: list[Line], labels: list[bool]) -> int:
+    """How many lines open the text as the page's own account of the event: third-person lines
+    (and separators) before the first speaker's label."""
+    if not any(labels):
+        return 0
+    count = 0
+    while count < labels.index(True) and (is_narrative([lines[count].text])
+                                          or strong_reason(lines[count].text) == "separator"):
+        count += 1
+    return count
+
+
+def _inside(lines: list[Line], t: Transcript, rules: Rules, recurring: frozenset[str]) -> list[Line]:
+    """The text's lines less the chrome that says what it is; a 'See also' box goes whole."""
+    labels = [parse_label(l.text, rules, recurring) is not None for l in lines]
+    lead = _lead(lines, labels)
+    for line in lines[:lead]:
+        _remove(t, line, "generic", "the page's account of the event, in the third person before the "
+                "first speaker's label: not spoken")
+    body, box = [], False
+    for i, line in enumerate(lines[lead:], start=lead):
+        reason = strong_reason(line.text)
+        if reason is None and i + 1 < len(lines) and labels[i + 1] and not labels[i] and is_title(line.text, rules):
+            reason = "sub-heading printed on the page before a speaker's label"
+        if reason is None and box and not (is_speech(line.text) or parse_label(line.text, rules, recurring)
+                                           or line.text.strip().endswith(SPEECH_END)):
+            reason = "part of the 'See also' box"
+        box = reason is not None and ("See also" in reason or box)
+        if reason and parse_label(line.text, rules, recurring) is None:
+            _remove(t, line, "generic", reason)
+        else:
+            body.append(line)
+    return body
+
+
+def clean_transcript(t: Transcript, rules: Rules) -> Transcript:
+    """Fill `t.body`, `t.header`, `t.removals` and `t.line_facts` from `t.lines`."""
+    lines = _untip(_profiles(t, rules), t)
+    t.recurring = recurring_labels([l.text for l in lines])
+    lines = _split_turns(lines, rules, t.recurring)
+    lines = [l for l in unwrap(lines, lambda x: parse_label(x, rules, t.recurring) is not None, t.removals, t.joined)
+             if l.text.strip()]
+    start, end = _text_span(lines, rules, t.recurring)
+    head, text, tail = lines[:start], lines[start:end], lines[end:]
+    _remove_outside(head, t, _header(head, t, rules, before_text=True))
+    _remove_outside(tail, t, _header(tail, t, rules, before_text=False))
+    t.body = _inside(text, t, rules, t.recurring)
+    if t.form == "html" and "title" not in t.header:
+        page_header(t, rules)
     t.removals.sort(key=lambda r: r.line)
-    t.body = lines[start:end]
     if not t.body:
         t.warn(None, "no text is left after removing the title and site chrome",
                "check the file with `python -m build_scripts generate --explain`")
     return t
+
+
+def page_header(t: Transcript, rules: Rules, window: int = 8) -> None:
+    """A saved page's dateline, time and place: the visible lines printed around its headline."""
+    title = str(t.source_facts["title"].value) if "title" in t.source_facts else None
+    lines = t.page_lines
+    at = next((i for i, l in enumerate(lines) if title and l.text.strip() == title), None)
+    if at is None:
+        return
+    t.header.pop("title", None)
+    near = lines[max(0, at - window):at] + lines[at + 1:at + 1 + window]
+    saved = {k: v for k, v in t.header.items()}
+    t.header.update({"title": lines[at]})  # keeps _header from taking another line for the title
+    _header(near, t, rules, before_text=True)
+    del t.header["title"]
+    t.header.update(saved)

@@ -111,3 +111,54 @@ def sort_key(iso: str | None) -> tuple[int, int, int]:
         return (0, 0, 0)
     parts = [int(p) for p in iso.split("-")] + [0, 0]
     return (parts[0], parts[1], parts[2])
+
+
+# --- interim: replaced by the dateparser-based forms (ru-facts branch) ---
+RU_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря")
+_RU = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(RU_MONTHS) + r")\s+(?P<year>\d{4})(?:\s*(?:года|г\.))?"
+                 r"(?:\s*,?\s*(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d))?", re.I)
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<time>\d{2}:\d{2}))?")
+_NUM = re.compile(r"(?<!\d)(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<year>\d{4})(?!\d)")
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first real date in `text`, in English, Russian, ISO or unambiguous numeric form."""
+    found = []
+    for pattern in (DAY_FIRST, MONTH_FIRST):
+        found += [f for m in pattern.finditer(text) if (f := _found(m))]
+    for m in _RU.finditer(text):
+        try:
+            day = dt.date(int(m["year"]), RU_MONTHS.index(m["month"].lower()) + 1, int(m["day"]))
+            found.append(FoundDate(day.isoformat(), "day", m["time"], m.start(), m.end()))
+        except ValueError:
+            pass
+    for m in _ISO.finditer(text):
+        try:
+            day = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+            found.append(FoundDate(day.isoformat(), "day", None, m.start(), m.end()))
+        except ValueError:
+            pass
+    for m in _NUM.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        sep = m.group(0)[len(m["a"])]
+        month, day = (a, b) if sep == "/" else (b, a)
+        if sep == "/" and a <= 12 and b <= 12 and a != b:
+            continue
+        try:
+            found.append(FoundDate(dt.date(int(m["year"]), month, day).isoformat(), "day", None, m.start(), m.end()))
+        except ValueError:
+            pass
+    return min(found, key=lambda f: f.start) if found else None
+
+
+def stamp_kind(line: str) -> str | None:
+    """"published", "updated" or "copyright" for a page's stamp line, else None."""
+    low = line.strip().lower()
+    if re.search(r"©|\bcopyright\b|all rights reserved", low):
+        return "copyright"
+    if re.match(r"(last )?(updated|modified)\b|обновлено|дата изменения", low):
+        return "updated"
+    if re.match(r"(published|posted)\b|дата публикации|опубликовано", low):
+        return "published"
+    return None

@@ -1,17 +1,45 @@
-"""Speaker labels at the start of a paragraph: "Question (to both ministers): …"."""
+"""Speaker labels at the start of a paragraph, in the forms real transcripts use.
+
+    Sergey Lavrov: …                      a name
+    President of Russia Vladimir Putin: … an office, then the name
+    Question (retranslated): …            a question label, with an aside
+    💬 Sergey Lavrov: …                    a channel's symbol before it
+    С.В.Лавров: … / V.Putin: …            initials glued to the surname
+    В.Путин:                              alone on its line; the speech follows
+
+A label is accepted when it names someone the archive knows, is a question label,
+has the initials form, names an office before a name, or recurs as a label in the
+same transcript. "Moscow Declaration: adopted …" (once, no office) and a line of
+speech that merely ends with a colon are not labels.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .rules import Rules
 
-# One to four capitalised words (or an initial), an optional aside in
-# parentheses, a colon, then the spoken text (which may be on the next line).
+_UP = "A-ZА-ЯЁ"
+_WORD = rf"[{_UP}][\w’'‘-]*\.?"
+CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "der", "la", "le", "al", "bin", "ibn", "и",
+                        "по", "–", "-", "—", "at", "to", "on"})
+_CONNECT = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
 LABEL = re.compile(
-    r"(?P<label>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})"
-    r"(?:\s*\((?P<aside>[^()]{1,120})\))?"
-    r"\s*:(?:\s+(?P<text>\S.*))?")
+    rf"(?P<pre>[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\s]*)"
+    rf"(?P<label>{_WORD}(?:,?\s?(?:{_WORD}|(?:{_CONNECT})(?=\s))){{0,11}})"
+    rf"(?:\s*\((?P<aside>[^()]{{1,120}})\))?"
+    rf"\s*:(?:\s+(?P<text>\S.*))?", re.S)
+INITIALS = re.compile(rf"(?:[{_UP}][a-zа-яё]?\.\s?){{1,2}}[{_UP}][\w’'-]+")
+ROLE_WORDS = frozenset("""president prime minister foreign deputy secretary general chairman chairwoman chair
+    ambassador chancellor federal acting head director spokesperson spokesman king queen emir sultan
+    secretary-general vice premier governor mayor commissioner representative special envoy senior official
+    mr mrs ms dr his her excellency majesty highness first state council security affairs
+    президент премьер-министр министр председатель заместитель генеральный секретарь посол канцлер
+    федеральный глава руководитель директор пресс-секретарь официальный представитель король господин
+    госпожа первый""".split())
+SALUTATIONS = frozenset("""ladies gentlemen colleagues friends dear note ps p.s дамы господа коллеги друзья
+    уважаемые дорогие""".split())
 
 
 @dataclass(frozen=True)
@@ -21,21 +49,123 @@ class Label:
     written: str
     aside: str | None
     question: bool
-    speaker: str | None  # canonical name, None for a question
+    speaker: str | None  # canonical name (or the name as written, for someone the archive does not know)
     text: str  # what follows the label on the same line ("" when nothing)
+    role: str | None = None  # the office written before the name ("President of Russia")
 
 
-def parse_label(text: str, rules: Rules) -> Label | None:
-    """Return the speaker label that opens `text`, if it names a known speaker or a question."""
-    match = LABEL.fullmatch(text.strip())
+def candidate(text: str) -> re.Match | None:
+    """The label-shaped start of `text` ("Words (aside): …"), before deciding whether it is one."""
+    return LABEL.fullmatch(text.strip())
+
+
+def _starts(text: str):
+    """The label-shaped pieces that open `text` or follow one of its sentences (up to the colon)."""
+    yield text
+    if ":" in text and len(text) >= 200:
+        for gap in INLINE.finditer(text):
+            rest = text[gap.end():gap.end() + 200]
+            colon = rest.find(":")
+            if 0 < colon <= 160:
+                yield rest[:colon + 1]
+
+
+def recurring_labels(texts: list[str]) -> frozenset[str]:
+    """Label-shaped starts that open two or more lines or turns of one transcript (lower-case)."""
+    counts = Counter(m["label"].lower() for text in texts for start in _starts(text) if (m := candidate(start)))
+    return frozenset(label for label, n in counts.items() if n >= 2)
+
+
+def split_office(written: str) -> tuple[str | None, str]:
+    """("President of Russia", "Vladimir Putin") from "President of Russia Vladimir Putin": the name is what
+    follows the last office word, or the last two words after the country an office is "of"."""
+    if ", " in written:  # "President of the Republic of Belarus, Alexander Lukashenko"
+        role, name = written.rsplit(", ", 1)
+        return role, name
+    words = written.split()
+    if len(words) <= 1:
+        return None, written
+    last_role = max((i for i, w in enumerate(words) if w.lower().strip(".") in ROLE_WORDS), default=-1)
+    last_of = max((i for i, w in enumerate(words) if w.lower() in ("of", "по")), default=-1)
+    start = last_role + 1
+    if last_of >= 0:
+        after = [i for i in range(last_of + 1, len(words)) if words[i].lower() not in CONNECTORS]
+        start = max(start, after[-2] if len(after) >= 3 else (after[1] if len(after) == 2 else len(words)))
+    if start <= 0 or start >= len(words):
+        return None, written
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def parse_label(text: str, rules: Rules, recurring: frozenset[str] = frozenset()) -> Label | None:
+    """Return the speaker label that opens `text`, if it is one (see the module's docstring)."""
+    match = candidate(text)
     if not match:
         return None
-    written = match["label"]
-    aside = match["aside"].strip() if match["aside"] else None
-    rest = match["text"] or ""
-    if written.lower() in rules.question_labels:
+    written = match["label"].strip()
+    aside = " ".join(match["aside"].split()) if match["aside"] else None
+    rest = (match["text"] or "").strip()
+    words = written.split()
+    lower = written.lower()
+    if lower in rules.question_labels:
         return Label(written, aside, True, None, rest)
+    if any(w.lower().strip(".,") in SALUTATIONS for w in words) or words[-1].lower() in CONNECTORS:
+        return None
     person = rules.person(written)
     if person:
         return Label(written, aside, False, person.name, rest)
+    role, name = split_office(written)
+    person = rules.person(name) or _known_suffix(words, rules)
+    if person:
+        return Label(written, aside, False, person.name, rest, role)
+    if INITIALS.fullmatch(written) or INITIALS.fullmatch(name):
+        return Label(written, aside, False, name, rest, role)
+    named = len(name.split()) >= 1 and all(w[0].isupper() for w in name.split())
+    if named and (role or lower in recurring):
+        return Label(written, aside, False, name, rest, role)
+    return None
+
+
+def _known_suffix(words: list[str], rules: Rules):
+    """The person the label's last words name ("Foreign Minister Sergey Lavrov" -> Sergey Lavrov)."""
+    for start in range(1, len(words)):
+        person = rules.person(" ".join(words[start:]))
+        if person:
+            return person
+    return None
+
+
+INLINE = re.compile(r"(?<=[.!?…»\"”)*])\s+(?=[\U0001F000-\U0001FAFF\u2600-\u27BF]?\s*[" + _UP + r"])")
+
+
+def split_inline_turns(text: str, rules: Rules, recurring: frozenset[str]) -> list[str]:
+    """Turns run together on one line (an export's text cell) split where a new label starts."""
+    if len(text) < 200 or ":" not in text:
+        return [text]
+    pieces, start = [], 0
+    for gap in INLINE.finditer(text):
+        rest = text[gap.end():gap.end() + 300]
+        colon = rest.find(":")
+        if colon < 0 or colon > 160:
+            continue
+        cut = _label_within(rest[:colon + 1], rules, recurring)
+        if cut is not None:
+            pieces.append(text[start:gap.start()])
+            if cut:  # a sub-heading run into the label: its own line
+                pieces.append(rest[:cut].rstrip())
+            start = gap.end() + cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def _label_within(piece: str, rules: Rules, recurring: frozenset[str]) -> int | None:
+    """Where a label starts in `piece` ("Words …: "): 0 when the whole is one, the offset of the shortest
+    ending that names a known person or an office and a name, or None."""
+    label = parse_label(piece, rules, recurring)
+    if label and (label.question or label.speaker):
+        return 0
+    starts = [m.start() for m in re.finditer(r"(?<=\s)\S", piece)]
+    for offset in reversed(starts):
+        label = parse_label(piece[offset:], rules)
+        if label and label.speaker and (label.role or rules.person(label.written) or _known_suffix(label.written.split(), rules)):
+            return offset
     return None

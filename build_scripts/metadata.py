@@ -11,9 +11,11 @@ from typing import Any
 
 from .dates import CLOCK, FoundDate, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
 from .errors import TranscriptError
+from .boilerplate import strip_pictographs
 from .labels import parse_label
 from .model import Fact, Transcript
 from .rules import Rules
+from .source_facts import date_fact, place_fact, speaker_cell, title_fact
 
 WITH = re.compile(r"\b(?:talks|negotiations|meeting|conference|consultations|discussions)"
                   r" with (?P<who>.+)$")
@@ -21,6 +23,14 @@ NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w
 ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
 REGISTER = "build_scripts/data/people.yml"
 PLACES = "build_scripts/data/places.yml"
+
+
+def _title_line(t: Transcript) -> int | None:
+    """The line the title was read from (None when it came from a page's metadata)."""
+    if "title" in t.header:
+        return t.header["title"].number
+    fact = t.meta.get("title")
+    return fact.line if fact is not None else None
 
 
 def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
@@ -50,7 +60,7 @@ def _warn_about_dates(t: Transcript, title: str | None, dateline) -> None:
         for text, line in ((title, t.header.get("title")), (dateline.text if dateline else None, dateline)):
             bad = impossible_trailing_date(text) if text else None
             if bad:
-                t.warn(line.number, f"{bad!r} is not a real date, so the date is shown as unknown",
+                t.warn(line.number if line else None, f"{bad!r} is not a real date, so the date is shown as unknown",
                        f"check the source and set `date:` in {t.id}.yml")
     date = t.meta.get("date")
     if date and date.value > dt.date.today().isoformat():
@@ -73,9 +83,13 @@ def extract_dates(t: Transcript, title: str | None) -> None:
         if from_line.time:
             t.meta["time"] = Fact(from_line.time, "extracted", dateline.number, dateline.text.strip())
     elif from_title:
-        line = t.header["title"]
-        t.meta["date"] = Fact(from_title.iso, "extracted", line.number,
+        t.meta["date"] = Fact(from_title.iso, "extracted", _title_line(t),
                               title[from_title.start:from_title.end])
+    elif (fact := date_fact(t, title)) is not None:
+        t.meta["date"] = fact
+    clock = t.header.get("time")
+    if "time" not in t.meta and "date" in t.meta and clock is not None:
+        t.meta["time"] = Fact(clock.text.strip().zfill(5), "extracted", clock.number)
     side = _sidecar_fact(t, "date")
     if side:
         try:
@@ -102,12 +116,14 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
     if last_segment:
         place = rules.places.get(last_segment.strip().lower())
         if place:
-            t.meta["place"] = Fact(last_segment.strip(), "extracted", t.header["title"].number, last_segment)
+            t.meta["place"] = Fact(last_segment.strip(), "extracted", _title_line(t), last_segment)
         elif len(last_segment.split()) <= 3 and not rules.person(last_segment):
-            t.warn(t.header["title"].number,
+            t.warn(_title_line(t),
                    f"the title ends with {last_segment!r}, which is not a known place",
                    "if it is the place, add it to build_scripts/data/places.yml; "
                    "otherwise set `place:` in the sidecar")
+    if "place" not in t.meta and (found := place_fact(t, t.value("title"), rules)) is not None:
+        t.meta["place"] = found
     side = _sidecar_fact(t, "place")
     if side:
         t.meta["place"] = side
@@ -160,7 +176,7 @@ def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
             person = rules.person(name)
             people.append(_person_entry(person.name if person else name,
                                         rules.canonical_role(role) if role else None))
-        t.meta["counterparts"] = Fact(people, "extracted", t.header["title"].number, match["who"])
+        t.meta["counterparts"] = Fact(people, "extracted", _title_line(t), match["who"])
     _override_people(t, "counterparts")
 
 
@@ -209,9 +225,9 @@ def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[s
         if written:
             role = rules.canonical_role(written)
             if office and office.role != role and office.role.startswith(role):
-                return office.role, (f"role “{written}” from the title (line {t.header['title'].number}), "
+                return office.role, (f"role “{written}” from the title (line {_title_line(t)}), "
                                      f"completed from {REGISTER}")
-            return role, f"role from the title (line {t.header['title'].number})"
+            return role, f"role from the title (line {_title_line(t)})"
     if office:
         return office.role, f"role not in the text; office held on that date per {REGISTER}"
     return None, "role not stated"
@@ -222,17 +238,24 @@ def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
     names: list[str] = []
     first_line = None
     for line in t.body:
-        label = parse_label(line.text, rules)
+        label = parse_label(line.text, rules, t.recurring)
         if label and label.speaker and label.speaker not in names:
             names.append(label.speaker)
             first_line = first_line or line.number
-    opening = t.body and parse_label(t.body[0].text, rules) is None
+    opening = t.body and parse_label(t.body[0].text, rules, t.recurring) is None
     notes = []
     principal = _first_person_named(title, rules) if opening and title else None
+    cell = speaker_cell(t, rules) if opening and not principal else None
     if principal:
         if principal not in names:
             names.insert(0, principal)
         notes.append(f"{principal} speaks the unlabelled opening remarks, per the title")
+    elif cell is not None:
+        person = rules.person(str(cell.value))
+        principal = person.name if person else str(cell.value)
+        if principal not in names:
+            names.insert(0, principal)
+        notes.append(f"{principal} speaks the unlabelled opening remarks, per {cell.note}")
     people = []
     for name in names:
         role, how = _speaker_role(t, name, title or "", rules)
@@ -248,10 +271,10 @@ def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
     for kind, pattern in rules.event_types if title else ():
         match = pattern.search(title)
         if match:
-            t.meta["event_type"] = Fact(kind, "extracted", t.header["title"].number, match.group(0))
+            t.meta["event_type"] = Fact(kind, "extracted", _title_line(t), match.group(0))
             break
     else:
-        first = parse_label(t.body[0].text, rules) if t.body else None
+        first = parse_label(t.body[0].text, rules, t.recurring) if t.body else None
         if first and first.question:
             t.meta["event_type"] = Fact(
                 "interview", "inferred", t.body[0].number,
@@ -273,9 +296,12 @@ def extract_source(t: Transcript) -> None:
 def extract_metadata(t: Transcript, rules: Rules) -> Transcript:
     """Fill `t.meta` with every fact the text or sidecar states, each with provenance."""
     title_line = t.header.get("title")
-    title = title_line.text.strip() if title_line else None
+    title = strip_pictographs(title_line.text) if title_line else None
     if title:
         t.meta["title"] = Fact(title, "extracted", title_line.number)
+    elif (fact := title_fact(t, rules)) is not None:
+        t.meta["title"] = fact
+        title = str(fact.value)
     side = _sidecar_fact(t, "title")
     if side:
         t.meta["title"] = side

@@ -123,6 +123,11 @@ class Transcript:
     corpus_file: str  # from the repository root, e.g. corpus/2020-09-09-….txt
     id: str
     lines: list[Line] = field(default_factory=list)
+    form: str = "text"  # how the file holds the transcript: text, html or csv-record (read.py)
+    source_facts: dict[str, Fact] = field(default_factory=dict)  # stated by the page's metadata or a record's cells
+    page_lines: list[Line] = field(default_factory=list)  # a saved page's visible lines, for its dateline
+    joined: dict[int, list[int]] = field(default_factory=dict)  # line -> lines joined to it (unwrap.py)
+    recurring: frozenset[str] = frozenset()  # label-shaped starts seen twice or more (labels.py)
     sidecar: dict[str, Any] | None = None
     sidecar_file: str | None = None
     sidecar_lines: dict[str, int] = field(default_factory=dict)

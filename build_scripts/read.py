@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .csv_record import read_record
 from .errors import TranscriptError
-from .model import Line, Transcript
+from .html_page import looks_like_html, read_page
+from .model import Fact, Line, Transcript
 from .sidecar import read_sidecar
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -20,15 +22,18 @@ MOJIBAKE = re.compile(r"(?:[ÃÂÐÑ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]|�
 MOJIBAKE_STARTS = "ÃÂÐÑâ"  # every MOJIBAKE match starts with one of these
 
 
+SUFFIXES = (".txt", ".html", ".htm")  # a copied text or a record; a saved web page
+
+
 def discover(corpus_dir: Path) -> list[Path]:
-    """Return the corpus's transcript files (*.txt), sorted for a stable order."""
-    return sorted(p for p in corpus_dir.rglob("*.txt") if p.is_file())
+    """Return the corpus's transcript files (*.txt, *.html), sorted for a stable order."""
+    return sorted(p for p in corpus_dir.rglob("*") if p.suffix in SUFFIXES and p.is_file())
 
 
 def orphan_sidecars(corpus_dir: Path) -> list[Path]:
     """Return sidecar files that have no transcript beside them."""
     return sorted(p for p in corpus_dir.rglob("*.y*ml")
-                  if p.suffix in (".yml", ".yaml") and not p.with_suffix(".txt").exists())
+                  if p.suffix in (".yml", ".yaml") and not any(p.with_suffix(s).exists() for s in SUFFIXES))
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -124,7 +129,12 @@ def read_transcript(path: Path, root: Path) -> Transcript:
                               f"{MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB",
                               "check that it holds one transcript (split it if it holds several)")
     text = decode(raw, name)
-    t.lines = split_lines(text)
+    if path.suffix in (".html", ".htm") or looks_like_html(raw):
+        read_html(t, text, name)
+    elif (record := read_record(text)) is not None:
+        read_csv_record(t, record)
+    else:
+        t.lines = split_lines(text)
     garbled = any(char in text for char in MOJIBAKE_STARTS)  # else no line can match: skip the search
     for line in t.lines if garbled else ():
         if len(MOJIBAKE.findall(line.text)) >= 2:
@@ -143,3 +153,30 @@ def read_transcript(path: Path, root: Path) -> Transcript:
         t.sidecar_file = sidecar.relative_to(root).as_posix()
         t.sidecar, t.sidecar_lines = read_sidecar(sidecar, t.sidecar_file)
     return t
+
+
+PAGE_FACTS = {"title": "the page's own title (its metadata)", "date": "the page's own date (its metadata)",
+              "sitename": "the page's own site name (its metadata)", "url": "the page's own address (canonical link)"}
+
+
+def read_html(t: Transcript, text: str, name: str) -> None:
+    """Fill `t.lines` with a saved page's main text, and its facts with the page's metadata."""
+    page = read_page(text, name)
+    t.form = "html"
+    t.lines = [Line(number, paragraph) for number, paragraph in zip(page.source_lines, page.main)]
+    t.page_lines = [Line(0, line) for line in page.visible]
+    for key, value in page.meta.items():
+        t.source_facts[key] = Fact(value, "extracted", None, note=PAGE_FACTS[key])
+
+
+def read_csv_record(t: Transcript, record) -> None:
+    """Fill `t.lines` with a CSV record's text cell, and its facts with the other cells."""
+    t.form = "csv-record"
+    cell = record.text
+    t.lines = [Line(cell.line + i, part) for i, part in enumerate(cell.text.replace("\r\n", "\n").split("\n"))]
+    for role, other in record.roles.items():
+        t.source_facts[role] = Fact(other.text.strip(), "extracted", other.line,
+                                    note=f"cell {other.column} of the CSV record")
+    for other in record.other:
+        t.source_facts[f"cell{other.column}"] = Fact(other.text.strip(), "extracted", other.line,
+                                                    note=f"cell {other.column} of the CSV record")

@@ -60,7 +60,7 @@ def structure_turns(t: Transcript, rules: Rules) -> Transcript:
     questions = 0
     for line in t.body:
         text = line.text.strip()
-        label = parse_label(text, rules)
+        label = parse_label(text, rules, t.recurring)
         if label:
             if label.question:
                 questions += 1

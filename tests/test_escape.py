@@ -85,7 +85,8 @@ def hostile_page(tmp_path_factory, rules):
     corpus = tmp_path_factory.mktemp("hostile") / "corpus"
     corpus.mkdir()
     title = "<script>alert('title')</script> [x](javascript:y) *Title*, Moscow, September 9, 2020"
-    lines = [title, ""] + [f"Question: {HOSTILE[0]}", ""] + [x for line in HOSTILE for x in (line, "")]
+    lines = [title, ""] + [f"Question: {HOSTILE[0]}", ""] + [x for line in HOSTILE for x in (line, "")] + [
+        "Sergey Lavrov: Every line above is shown as it was written, character for character.", ""]
     path = corpus / "hostile.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     t = load_transcript(path, corpus.parent, rules)
@@ -108,8 +109,10 @@ def test_no_element_or_attribute_comes_from_transcript_text(hostile_page):
 def test_hostile_text_is_shown_literally(hostile_page):
     t, _, parser = hostile_page
     shown = list(parser.paragraphs.values())
+    removed = {r.text.strip(): r.rule for r in t.removals}  # a separator or a menu-like line is chrome
+    assert len(removed) <= 5, removed
     for line in HOSTILE[1:]:
-        assert line.strip() in shown, f"not shown literally: {line!r}"
+        assert line.strip() in shown or removed.get(line.strip()), f"neither shown literally nor removed: {line!r}"
 
 
 def test_front_matter_title_cannot_inject_html(hostile_page):
