@@ -75,19 +75,15 @@ def test_places_page_still_heads_with_the_english_name():
     assert RULES.places["астана"].names[-1].name == "Astana"
 
 
-def test_unknown_place_key_is_refused(tmp_path):
-    bad = tmp_path / "places.yml"
-    bad.write_text("version: 1\nplaces:\n  - {id: x, names: [X], names_fr: [Y]}\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"place 'x': unknown keys \['names_fr'\]"):
-        load_places(bad)
-
-
-def test_a_russian_name_may_not_name_two_places(tmp_path):
-    bad = tmp_path / "places.yml"
-    bad.write_text("version: 1\nplaces:\n  - {id: a, names: [A], names_ru: [Б]}\n"
-                   "  - {id: b, names: [B], names_ru: [б]}\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"'б' names both 'a' and 'b'"):
-        load_places(bad)
+@pytest.mark.parametrize("places, message", [
+    ("  - {id: x, names: [X], names_fr: [Y]}\n", r"place 'x': unknown keys \['names_fr'\]"),
+    ("  - {id: a, names: [A], names_ru: [Б]}\n  - {id: b, names: [B], names_ru: [б]}\n",
+     r"'б' names both 'a' and 'b'"),
+])
+def test_bad_places_file_is_refused(tmp_path, places, message):
+    (tmp_path / "places.yml").write_text("version: 1\nplaces:\n" + places, encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        load_places(tmp_path / "places.yml")
 
 
 def _event_type(title: str) -> str | None:
