@@ -1,12 +1,14 @@
-"""Dates as sources write them ("8 April 202114:32", "September 9, 2020") and as the archive stores them."""
+"""Dates as sources write them ("8 April 202114:32", "9 сентября 2020 года") and as the archive stores them."""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .date_forms import MONTHS, FoundDate, read_first_date, read_whole_date
+
+__all__ = ["MONTHS", "FoundDate", "find_date", "parse_dateline", "stamp_kind", "find_trailing_date",
+           "impossible_trailing_date", "parse_iso", "display_date", "sort_key"]
+
 _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 _TIME = r"(?:\s*,?\s*(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d))?"
 # Day-first ("12 September 2013") and month-first ("September 9, 2020"); a time may
@@ -16,16 +18,38 @@ MONTH_FIRST = re.compile(_MONTH + r" (?P<day>\d{1,2}), (?P<year>\d{4})" + _TIME)
 ISO_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
+# Lines that carry a date which is not the event's: a page's copyright, its last edit,
+# its publication. Checked at the start of the line (after bullets), except copyright.
+_LEAD = r"^[\s•·|*>-]*"
+STAMPS = (
+    ("copyright", re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bвсе права защищены\b",
+                             re.I)),
+    ("updated", re.compile(_LEAD + r"(?:(?:page\s+)?last\s+(?:updated|modified)\b"
+                           r"|(?:updated|modified)(?:\s*:|\s+(?:at|on)\b|\s+\d)"
+                           r"|(?:обновлено|изменено|последнее\s+(?:обновление|изменение)"
+                           r"|дата\s+(?:изменения|обновления))\b)", re.I)),
+    ("published", re.compile(_LEAD + r"(?:(?:published|posted|publication\s+date|date\s+of\s+publication)"
+                             r"(?:\s*:|\s+(?:at|on)\b|\s+\d)"
+                             r"|(?:опубликовано|размещено|дата\s+(?:публикации|размещения))\b)", re.I)),
+)
 
-@dataclass(frozen=True)
-class FoundDate:
-    """A date found in text: ISO form, precision, optional time, and where it stood."""
 
-    iso: str
-    precision: str  # day | month | year
-    time: str | None
-    start: int
-    end: int
+def stamp_kind(line: str) -> str | None:
+    """Return "copyright", "updated" or "published" when `line` is such a stamp, else None."""
+    return next((kind for kind, pattern in STAMPS if pattern.search(line)), None)
+
+
+def find_date(text: str) -> FoundDate | None:
+    """Return the first real date in a short text (title, dateline, stamp, cell), else None.
+
+    A copyright line has no date of the event, whatever it contains.
+    """
+    return None if stamp_kind(text) == "copyright" else read_first_date(text)
+
+
+def parse_dateline(text: str) -> FoundDate | None:
+    """Return the date when the whole of `text` is a dateline, in any form `find_date` knows, else None."""
+    return read_whole_date(text)
 
 
 def _found(match: re.Match) -> FoundDate | None:
@@ -38,16 +62,6 @@ def _found(match: re.Match) -> FoundDate | None:
     if time and len(time) == 4:
         time = "0" + time
     return FoundDate(day.isoformat(), "day", time, match.start(), match.end())
-
-
-def parse_dateline(text: str) -> FoundDate | None:
-    """Return the date when the whole of `text` is a dateline, else None."""
-    text = text.strip()
-    for pattern in (DAY_FIRST, MONTH_FIRST):
-        match = pattern.fullmatch(text)
-        if match:
-            return _found(match)
-    return None
 
 
 def _trailing_match(text: str) -> re.Match | None:

@@ -18,6 +18,7 @@ RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOPIC_KEYS = {"slug", "name", "description", "terms", "min_mentions"}
+PLACE_KEYS = {"id", "country", "names", "names_ru"}
 _WORD = re.compile(r"\w+")
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
@@ -81,22 +82,25 @@ class PlaceName:
 
 @dataclass(frozen=True)
 class Place:
-    """One place under all its names ("Astana", "Nur-Sultan")."""
+    """One place under all its names ("Astana", "Nur-Sultan"; "Астана", "Нур-Султан")."""
 
     id: str
     country: str
-    names: tuple[PlaceName, ...]
+    names: tuple[PlaceName, ...]  # English: the names the site shows
+    names_ru: tuple[PlaceName, ...] = ()  # Russian: recognised in Russian texts
 
-    def name_on(self, day: dt.date | None) -> str | None:
-        """Return the name in use on `day`, when the data file dates it."""
+    def name_on(self, day: dt.date | None, lang: str = "en") -> str | None:
+        """Return the name in use on `day` in `lang` ("en" or "ru"), when the data file dates it."""
         if day is None:
             return None
-        dated = [n for n in self.names if (n.start or n.end) and n.covers(day)]
+        names = self.names_ru if lang == "ru" else self.names
+        dated = [n for n in names if (n.start or n.end) and n.covers(day)]
         return dated[0].name if dated else None
 
-    def spellings(self) -> list[str]:
-        """Return every distinct name, in the data file's order."""
-        return list(dict.fromkeys(n.name for n in self.names))
+    def spellings(self, lang: str | None = None) -> list[str]:
+        """Return every distinct name in the data file's order: English then Russian, or `lang`'s only."""
+        names = {"en": self.names, "ru": self.names_ru}.get(lang, (*self.names, *self.names_ru))
+        return list(dict.fromkeys(n.name for n in names))
 
 
 @dataclass(frozen=True)
@@ -262,8 +266,12 @@ def load_places(path: Path) -> dict[str, Place]:
             raise RulesError(f"{path}: every place needs a unique `id` in lower-case-with-dashes, "
                              f"got {pid!r}")
         ids.add(pid)
+        if set(raw) - PLACE_KEYS:
+            raise RulesError(f"{path}: place {pid!r}: unknown keys {sorted(set(raw) - PLACE_KEYS)}; "
+                             f"use {sorted(PLACE_KEYS)}")
         place = Place(pid, str(raw.get("country") or ""),
-                      tuple(_place_name(path, pid, n) for n in raw.get("names") or ()))
+                      tuple(_place_name(path, pid, n) for n in raw.get("names") or ()),
+                      tuple(_place_name(path, pid, n) for n in raw.get("names_ru") or ()))
         if not place.names:
             raise RulesError(f"{path}: place {pid!r} has no `names`")
         for name in place.spellings():

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 
 def slugify(text: str) -> str:
-    """Return a lower-case ASCII slug: "Mukhtar Tleuberdi" -> "mukhtar-tleuberdi"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    # A name with no Latin letters still needs a stable address.
+    """Return a lower-case ASCII slug: "Mukhtar Tleuberdi" -> "mukhtar-tleuberdi", "Сергей Лавров" -> "sergey-lavrov"."""
+    # anyascii transliterates every script from fixed tables (no locale, no network), so a
+    # Cyrillic or Kazakh name gets a readable address and the same one on every machine.
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    # Text that transliterates to nothing (punctuation only) still needs a stable address.
     return slug or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 

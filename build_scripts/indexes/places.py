@@ -51,7 +51,7 @@ def render_places(transcripts: list[Transcript], rules: Rules) -> str:
              "2019 to 2022).", "", *summary, ""]
     for pid in order:
         place = places[pid]
-        names = f" Names: {_names(place)}." if len(place.spellings()) > 1 else ""
+        names = f" Names: {_names(place)}." if len(place.spellings("en")) > 1 else ""
         lines += [f"## {md_inline(place.names[-1].name)} {{#{pid}}}", "",
                   f"{md_inline(place.country)}.{names}", ""]
         shown, note = capped(by_place[pid], PAGE)
