@@ -26,7 +26,7 @@ _AFTER = r"(?!\w|[./-]\d)"
 _CLOCK = r"(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)"
 _TIME = r"(?:\s*(?:,|\bat\b|\bв\b)?\s*" + _CLOCK + ")?"
 _ISO_TIME = r"(?:[T ]" + _CLOCK + r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_EN_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_EN_MONTH = "(?i:" + "|".join(MONTHS) + ")"  # headlines in capitals: "BEIJING, FEBRUARY 27, 2003"
 _RU_MONTH = "(?i:" + "|".join(RU_MONTHS) + ")"
 
 
@@ -62,6 +62,7 @@ FORMS = (
     _form("iso", r"\d{4}-\d{2}-\d{2}", _ISO_TIME, "en", "YMD"),
     _form("dotted", r"\d{1,2}\.\d{1,2}\.\d{4}", r"(?:\s*г\.)?" + _TIME, "en", "DMY"),
     _form("slashed", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{4}", _TIME, "en", None),
+    _form("dashed", r"(?P<first>\d{1,2})-(?P<second>\d{1,2})-\d{4}", _TIME, "en", None),  # "27-02-2003": as slashes
 )
 
 

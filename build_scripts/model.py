@@ -127,7 +127,8 @@ class Transcript:
     source_facts: dict[str, Fact] = field(default_factory=dict)  # stated by the page's metadata or a record's cells
     page_lines: list[Line] = field(default_factory=list)  # a saved page's visible lines, for its dateline
     joined: dict[int, list[int]] = field(default_factory=dict)  # line -> lines joined to it (unwrap.py)
-    recurring: frozenset[str] = frozenset()  # label-shaped starts seen twice or more (labels.py)
+    recurring: frozenset[str] = frozenset()
+    language: str | None = None  # of the spoken text, detected (language.py)  # label-shaped starts seen twice or more (labels.py)
     sidecar: dict[str, Any] | None = None
     sidecar_file: str | None = None
     sidecar_lines: dict[str, int] = field(default_factory=dict)

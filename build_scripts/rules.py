@@ -58,6 +58,13 @@ class Person:
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
 
+    def name_in(self, language: str | None) -> str:
+        """The name as a text in `language` writes it: a Russian text says "Сергей Лавров"."""
+        if language == "ru":
+            return next((a for a in self.aliases if " " in a and "." not in a
+                         and any("а" <= c.lower() <= "я" for c in a)), self.name)
+        return self.name
+
     def office_on(self, day: dt.date | None) -> Office | None:
         """Return the office held on `day` (None when unknown or none)."""
         if day is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .labels import parse_label
+from .language import detect_language
 from .model import Fact, Paragraph, Section, Transcript, Turn
 from .rules import Rules
 
@@ -55,6 +56,7 @@ def _principal(t: Transcript) -> str | None:
 
 def structure_turns(t: Transcript, rules: Rules) -> Transcript:
     """Fill `t.sections` and the word count from `t.body`."""
+    t.language = detect_language(" ".join(line.text for line in t.body[:40]))
     sections: list[Section] = []
     turn: Turn | None = None
     questions = 0
@@ -68,7 +70,8 @@ def structure_turns(t: Transcript, rules: Rules) -> Transcript:
             elif not sections:
                 sections.append(Section("opening", OPENING_HEADING))
             kind = "question" if label.question else ("statement" if sections[-1].anchor == "opening" else "answer")
-            turn = Turn(kind, label.speaker, label.written, label.aside)
+            person = rules.person(label.speaker) if label.speaker else None
+            turn = Turn(kind, person.name_in(t.language) if person else label.speaker, label.written, label.aside)
             sections[-1].turns.append(turn)
             text = label.text
             if not text:
