@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import add, checklinks, offline, review
+from . import add, checklinks, fetch, offline, review
 from .build import generate
 from .errors import RulesError
 from .explain import explain
@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
     new = commands.add_parser("add", help="store a raw transcript in corpus/ and report what the generator finds")
-    new.add_argument("file", help="the raw text file, or - for standard input")
+    new.add_argument("file", nargs="?", help="the raw text file (or a saved .html page), or - for standard input")
+    new.add_argument("--url", help="fetch the transcript's web page from this address instead of a file")
     new.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     new.add_argument("--accept-profile", action="store_true",
                      help="add the proposed source profile for a new website without asking")
@@ -71,7 +72,20 @@ def check_links(site: Path, file_urls: bool) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    if args.file == "-":
+    if (args.file is None) == (args.url is None):
+        print("error: give either a file or --url ADDRESS — e.g. `make add FILE=raw.txt` or "
+              "`make add URL=https://…`", file=sys.stderr)
+        return 2
+    suffix, sidecar = ".txt", None
+    if args.url:
+        try:
+            page = fetch.fetch_page(args.url)
+        except fetch.FetchError as exc:
+            print(f"error: {exc.what}; nothing was stored — {exc.hint}", file=sys.stderr)
+            return 1
+        raw, name, suffix = page.body, page.url, ".html"
+        sidecar = {"source": {"url": page.url, "retrieved": page.retrieved}}
+    elif args.file == "-":
         raw, name = sys.stdin.buffer.read(), "standard input"
     else:
         path = Path(args.file)
@@ -80,10 +94,11 @@ def run_add(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         raw, name = path.read_bytes(), path.name
+        suffix = ".html" if path.suffix.lower() in (".html", ".htm") else ".txt"  # a page saved in the browser
     interactive = args.file != "-" and sys.stdin.isatty()
     try:
         outcome = add.add(raw, name, args.corpus.resolve(), accept_profile=args.accept_profile,
-                          confirm=_ask if interactive else None)
+                          confirm=_ask if interactive else None, suffix=suffix, sidecar=sidecar)
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
