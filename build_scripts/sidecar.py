@@ -20,6 +20,7 @@ FACT_FORM_KEYS = ("value", "inferred", "note", "from")
 TOPIC_KEYS = ("add", "remove", "note")
 KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "topics", "note")
 MAX_SIDECAR_BYTES = 64 * 1024
+URL = re.compile(r"https?://[^\s<>\"']+")  # what `source.url` accepts
 
 
 def _suggest(key: str, valid: tuple[str, ...]) -> str:
@@ -126,7 +127,7 @@ def _check_source(value: Any, name: str, line: int) -> dict[str, Any]:
         if item is not None and not isinstance(item, str):
             raise TranscriptError(name, line, f"`source.{key}` must be text", "quote it")
     url = value.get("url")
-    if url and not re.fullmatch(r"https?://[^\s<>\"']+", url):
+    if url and not URL.fullmatch(url):
         raise TranscriptError(name, line, f"`source.url` is not an http(s) address: {url!r}",
                               "give the full address starting with https://")
     return value
