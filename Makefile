@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(if $(CORPUS_EPOCH),$(CORPUS_EPOCH),0)
 
 BASE ?= origin/main
 
-.PHONY: build generate explain serve offline check-links review validate add bench test golden chromium clean
+.PHONY: build generate explain serve offline check-links review validate add import bench test golden chromium clean
 
 ## build: set up, generate docs/ from corpus/, build the site into site/
 build: generate
@@ -30,10 +30,18 @@ generate: $(BIN)/.site-deps
 offline: generate
 	$(BIN)/python -m build_scripts offline
 
-## add: store a raw transcript in corpus/ and report what the generator finds: make add FILE=path/to/raw.txt
+## add: store a raw transcript in corpus/ and report what the generator finds:
+##      make add FILE=path/to/raw.txt (or a saved page.html)  ·  make add URL=https://…
 add: $(BIN)/.site-deps
-	@if [ -z "$(FILE)" ]; then echo "usage: make add FILE=path/to/raw.txt" >&2; exit 2; fi
-	$(BIN)/python -m build_scripts add "$(FILE)"
+	@if [ -n "$(FILE)" ] && [ -n "$(URL)" ]; then echo "usage: make add FILE=path/to/raw.txt or make add URL=https://… (not both)" >&2; exit 2; fi
+	@if [ -z "$(FILE)$(URL)" ]; then echo "usage: make add FILE=path/to/raw.txt or make add URL=https://…" >&2; exit 2; fi
+	$(BIN)/python -m build_scripts add $(if $(URL),--url "$(URL)","$(FILE)")
+
+## import: every row of a CSV or JSON Lines export as a transcript with its sidecar (all rows or none):
+##         make import FILE=export.csv [MAP="--text body --title headline --date date --url link"]
+import: $(BIN)/.site-deps
+	@if [ -z "$(FILE)" ]; then echo "usage: make import FILE=export.csv [MAP=\"--text COLUMN --title COLUMN …\"]" >&2; exit 2; fi
+	$(BIN)/python -m build_scripts import "$(FILE)" $(MAP)
 
 ## validate: check every corpus file and sidecar, reporting all problems at once
 validate: $(BIN)/.site-deps

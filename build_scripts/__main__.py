@@ -1,11 +1,11 @@
-"""Command line: `python -m build_scripts generate | add | validate | offline | check-links | review`."""
+"""Command line: `python -m build_scripts generate | add | import | validate | offline | check-links | review`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import add, checklinks, offline, review
+from . import add, checklinks, fetch, importer, offline, review
 from .build import generate
 from .errors import RulesError
 from .explain import explain
@@ -34,10 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
     new = commands.add_parser("add", help="store a raw transcript in corpus/ and report what the generator finds")
-    new.add_argument("file", help="the raw text file, or - for standard input")
+    new.add_argument("file", nargs="?", help="the raw text file (or a saved .html page), or - for standard input")
+    new.add_argument("--url", help="fetch the transcript's web page from this address instead of a file")
     new.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     new.add_argument("--accept-profile", action="store_true",
                      help="add the proposed source profile for a new website without asking")
+    imp = commands.add_parser("import", help="store each row of a CSV or JSON Lines export as a transcript "
+                              "with its sidecar; all rows or none")
+    imp.add_argument("file", type=Path, help="the export: .csv (any delimiter, header row) or .jsonl/.ndjson")
+    for fieldname in importer.FIELDS:
+        imp.add_argument(f"--{fieldname}", metavar="COLUMN",
+                         help=f"the column holding the {fieldname} (default: guessed from "
+                              f"{', '.join(importer.GUESSES[fieldname])})")
+    imp.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     val = commands.add_parser("validate", help="check every corpus file and sidecar; report all problems at once")
     val.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     rev = commands.add_parser("review", help="Markdown summary of the transcripts changed since a git ref")
@@ -47,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "add":
         return run_add(args)
+    if args.command == "import":
+        return run_import(args)
     if args.command == "validate":
         return run_validate(args.corpus)
     if args.command == "review":
@@ -71,7 +82,20 @@ def check_links(site: Path, file_urls: bool) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    if args.file == "-":
+    if (args.file is None) == (args.url is None):
+        print("error: give either a file or --url ADDRESS — e.g. `make add FILE=raw.txt` or "
+              "`make add URL=https://…`", file=sys.stderr)
+        return 2
+    suffix, sidecar = ".txt", None
+    if args.url:
+        try:
+            page = fetch.fetch_page(args.url)
+        except fetch.FetchError as exc:
+            print(f"error: {exc.what}; nothing was stored — {exc.hint}", file=sys.stderr)
+            return 1
+        raw, name, suffix = page.body, page.url, ".html"
+        sidecar = {"source": {"url": page.url, "retrieved": page.retrieved}}
+    elif args.file == "-":
         raw, name = sys.stdin.buffer.read(), "standard input"
     else:
         path = Path(args.file)
@@ -80,14 +104,34 @@ def run_add(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         raw, name = path.read_bytes(), path.name
+        suffix = ".html" if path.suffix.lower() in (".html", ".htm") else ".txt"  # a page saved in the browser
     interactive = args.file != "-" and sys.stdin.isatty()
     try:
         outcome = add.add(raw, name, args.corpus.resolve(), accept_profile=args.accept_profile,
-                          confirm=_ask if interactive else None)
+                          confirm=_ask if interactive else None, suffix=suffix, sidecar=sidecar)
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(outcome.lines), file=sys.stdout if outcome.status == 0 else sys.stderr)
+    return outcome.status
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        print(f"error: no file at {args.file} — give the path of a .csv, .jsonl or .ndjson export", file=sys.stderr)
+        return 2
+    given = {f: getattr(args, f) for f in importer.FIELDS if getattr(args, f) is not None}
+    try:
+        outcome = importer.import_export(args.file, args.corpus.resolve(), given, load_rules())
+    except RulesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if outcome.lines:
+        print("\n".join(outcome.lines))
+    for problem in outcome.problems:
+        print(problem, file=sys.stderr)
+    if outcome.problems:
+        print(f"nothing was imported: {len(outcome.problems)} problem(s) in {args.file.name}", file=sys.stderr)
     return outcome.status
 
 

@@ -15,7 +15,9 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
+
+import yaml
 
 from . import fact_text
 from .build import load_corpus, load_transcript
@@ -40,6 +42,7 @@ FACTS = (  # (label, fact key, sidecar key, lines for the sidecar skeleton)
     ("via (mirror)", "source.via", "source", ["  via: …                   # only if the text came through a mirror"]),
     ("source URL", "source.url", "source", ["  url: https://…            # where you found the text"]),
 )
+CORPUS_SUFFIXES = (".txt", ".html")  # a page's id is the file's stem, so x.txt and x.html would clash
 OPTIONAL = {"time", "source.via"}  # often not stated, and rightly unknown then
 TITLE_NOISE = {"sergey", "lavrov", "s", "foreign", "minister", "ministers", "russian", "russia's", "federation",
                "remarks", "statement", "answers", "answer", "media", "questions", "question", "the", "a", "an",
@@ -56,13 +59,21 @@ class Outcome:
 
 
 def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool = False,
-        confirm: Callable[[str], bool] | None = None, data_dir: Path = DATA_DIR) -> Outcome:
-    """Store `raw` in `corpus_dir` (unless refused) and return the report to print."""
+        confirm: Callable[[str], bool] | None = None, data_dir: Path = DATA_DIR,
+        suffix: str = ".txt", sidecar: dict[str, Any] | None = None) -> Outcome:
+    """Store `raw` in `corpus_dir` (unless refused) and return the report to print.
+
+    `suffix` is the stored file's (".html" for a saved web page); `sidecar` holds facts
+    known from elsewhere (the page's address), written into the sidecar `add` creates.
+    """
     out = Outcome(1)
     with tempfile.TemporaryDirectory(prefix="add-") as tmp:
-        t, problem = _detect(raw, Path(tmp), data_dir)
+        if sidecar:  # detected with the file, so the report and the skeleton count them as known
+            (Path(tmp) / "corpus").mkdir()
+            (Path(tmp) / "corpus" / "incoming.yml").write_text(_dump(sidecar), encoding="utf-8")
+        t, problem = _detect(raw, Path(tmp), data_dir, suffix)
         if problem:
-            out.lines.append(problem.replace("corpus/incoming.txt", source_name))
+            out.lines.append(problem.replace(f"corpus/incoming{suffix}", source_name))
             return out
         corpus = load_corpus(corpus_dir, load_rules(data_dir)).transcripts
         refusal = _refuse_duplicate(raw, t, corpus, corpus_dir)
@@ -72,13 +83,13 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
         suspects = find_suspects([l for l in t.lines if l.number not in _removed_by_profiles(t)],
                                  load_rules(data_dir))
         proposal = propose_profile(suspects, source_name)
-        preview = _preview(raw, Path(tmp), data_dir, proposal) if proposal else None
+        preview = _preview(raw, Path(tmp), data_dir, proposal, suffix) if proposal else None
         accepted = bool(proposal) and (accept_profile or (confirm is not None and confirm(proposal)))
         if accepted:
             _append_profile(data_dir / "source_profiles.yml", proposal)
             load_rules.cache_clear()
-            t, _ = _detect(raw, Path(tmp), data_dir)
-        stored = _store(raw, corpus_dir, derive_id(preview or t))
+            t, _ = _detect(raw, Path(tmp), data_dir, suffix)
+        stored = _store(raw, corpus_dir, derive_id(preview or t), suffix)
     out.status, out.stored = 0, stored
     t.corpus_file = f"{corpus_dir.name}/{stored.name}"
     out.lines.append(f"Stored {t.corpus_file} ({len(raw):,} bytes, exactly as in {source_name}). "
@@ -90,16 +101,16 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
         out.lines += ["", "With the proposed profile, the generator would find:"]
         out.lines += [line for line in _report_facts(preview)[2:] if line.startswith("  ") and "not detected" not in line]
     missing = [(label, key, side, example) for label, key, side, example in FACTS if t.value(key) in (None, "", [])]
-    if missing:
-        out.sidecar = _write_skeleton(stored.with_suffix(".yml"), t.corpus_file, missing)
+    if missing or sidecar:
+        out.sidecar = _write_skeleton(stored.with_suffix(".yml"), t.corpus_file, missing, sidecar or {})
     out.lines += _next_steps(t, missing, out.sidecar)
     return out
 
 
-def _detect(raw: bytes, tmp: Path, data_dir: Path) -> tuple[Transcript | None, str | None]:
-    """Run the per-file stages on the text as if it were corpus/incoming.txt."""
+def _detect(raw: bytes, tmp: Path, data_dir: Path, suffix: str = ".txt") -> tuple[Transcript | None, str | None]:
+    """Run the per-file stages on the text as if it were corpus/incoming.txt (or .html)."""
     (tmp / "corpus").mkdir(exist_ok=True)
-    path = tmp / "corpus" / "incoming.txt"
+    path = tmp / "corpus" / f"incoming{suffix}"
     path.write_bytes(raw)
     try:
         return load_transcript(path, tmp, load_rules(data_dir)), None
@@ -107,13 +118,13 @@ def _detect(raw: bytes, tmp: Path, data_dir: Path) -> tuple[Transcript | None, s
         return None, f"{exc.problem} — nothing was stored"
 
 
-def _preview(raw: bytes, tmp: Path, data_dir: Path, proposal: str) -> Transcript | None:
+def _preview(raw: bytes, tmp: Path, data_dir: Path, proposal: str, suffix: str = ".txt") -> Transcript | None:
     """The transcript as it would be with the proposed profile added (in a scratch copy of the rules)."""
     scratch = tmp / "data"
     shutil.copytree(data_dir, scratch)
     _append_profile(scratch / "source_profiles.yml", proposal)
     try:
-        t, _ = _detect(raw, tmp, scratch)
+        t, _ = _detect(raw, tmp, scratch, suffix)
     except Exception:  # a proposal the rules loader refuses: show no preview rather than fail the add
         t = None
     finally:
@@ -156,17 +167,20 @@ def derive_id(t: Transcript) -> str:
     return name[:MAX_ID_LENGTH - 10].rstrip("-") if len(name) > MAX_ID_LENGTH - 10 else name
 
 
-def _store(raw: bytes, corpus_dir: Path, stem: str) -> Path:
-    """Write `raw` to corpus_dir/<stem>.txt, or <stem>-2.txt … if taken; never over an existing file."""
+def _store(raw: bytes, corpus_dir: Path, stem: str, suffix: str = ".txt") -> Path:
+    """Write `raw` to corpus_dir/<stem>.txt (or `suffix`), or <stem>-2.txt … if taken; never over an existing file."""
     for n in range(1, 1000):
-        path = corpus_dir / (f"{stem}.txt" if n == 1 else f"{stem}-{n}.txt")
+        name = stem if n == 1 else f"{stem}-{n}"
+        path = corpus_dir / f"{name}{suffix}"
+        if any((corpus_dir / f"{name}{other}").exists() for other in CORPUS_SUFFIXES if other != suffix):
+            continue
         try:
             with path.open("xb") as out:  # exclusive: fails if the file exists
                 out.write(raw)
             return path
         except FileExistsError:
             continue
-    raise FileExistsError(f"{corpus_dir / stem}.txt and its numbered variants all exist")
+    raise FileExistsError(f"{corpus_dir / stem}{suffix} and its numbered variants all exist")
 
 
 def _report_facts(t: Transcript) -> list[str]:
@@ -213,8 +227,9 @@ def _append_profile(path: Path, proposal: str) -> None:
     path.write_text(text.rstrip("\n") + "\n\n" + proposal, encoding="utf-8")
 
 
-def _write_skeleton(path: Path, corpus_file: str, missing: list[tuple[str, str, str, list[str]]]) -> Path | None:
-    """A sidecar with every missing key commented out; None if a sidecar already exists."""
+def _write_skeleton(path: Path, corpus_file: str, missing: list[tuple[str, str, str, list[str]]],
+                    facts: dict[str, Any]) -> Path | None:
+    """A sidecar with `facts` and every missing key commented out; None if a sidecar already exists."""
     if path.exists():
         return None
     lines = ["# yaml-language-server: $schema=../schema/sidecar.schema.json",
@@ -222,17 +237,26 @@ def _write_skeleton(path: Path, corpus_file: str, missing: list[tuple[str, str, 
              "# Uncomment a key only when the source confirms it; what stays commented is shown as unknown.",
              "# For a value you worked out rather than read, write {value: …, inferred: true, note: why}.",
              ""]
+    lines += _dump({k: v for k, v in facts.items() if k != "source"}).splitlines()
+    source = _dump({"source": facts["source"]}).splitlines() if "source" in facts else ["# source:"]
     in_source = False
     for _, key, side, example in missing:
         if side == "source" and not in_source:
-            lines.append("# source:")
+            lines += source
             in_source = True
         note = "optional, often not stated" if key in OPTIONAL else "not detected in the text"
         first = example[0] + ("; " if "#" in example[0] else "   # ") + note
         lines += [f"# {first}", *(f"# {more}" for more in example[1:])]
+    if "source" in facts and not in_source:
+        lines += source
     with path.open("x", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
     return path
+
+
+def _dump(facts: dict[str, Any]) -> str:
+    """YAML for sidecar facts, every value quoted as YAML needs (a title starting with `-` or `=` stays text)."""
+    return yaml.safe_dump(facts, sort_keys=False, allow_unicode=True, width=1000) if facts else ""
 
 
 def _next_steps(t: Transcript, missing: list, sidecar: Path | None) -> list[str]:

@@ -40,6 +40,7 @@ class Fact:
     note: str | None = None
     inferred: bool = False  # a sidecar value its author marked as inferred
     file: str | None = None  # the sidecar's path, for source "sidecar"
+    origin: str | None = None  # the sidecar's `from`: where its author took the value ("column 'date' of x.csv, line 3")
 
     def provenance(self) -> dict[str, Any]:
         """Return the front-matter provenance record for this fact."""
@@ -54,6 +55,8 @@ class Fact:
             record["evidence"] = self.evidence
         if self.note is not None:
             record["note"] = self.note
+        if self.origin is not None:
+            record["from"] = self.origin
         return record
 
 

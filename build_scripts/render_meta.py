@@ -122,7 +122,8 @@ def render_provenance(t: Transcript) -> str:
         record = fact.provenance()
         where = f"{record.get('file', t.corpus_file)}:{record['line']}" if "line" in record else ""
         detail = "; ".join(x for x in (f"“{record['evidence']}”" if "evidence" in record else "",
-                                       record.get("note", "")) if x)
+                                       record.get("note", ""),
+                                       f"from {record['from']}" if "from" in record else "") if x)
         rows.append(f"<tr><td>{esc(key)}</td><td>{esc(SOURCE_WORDS[fact.source])}"
                     f"{' (marked inferred)' if fact.inferred else ''}</td>"
                     f"<td><code>{esc(where)}</code></td><td>{esc(detail)}</td></tr>")

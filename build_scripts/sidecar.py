@@ -1,6 +1,7 @@
 """Read and validate a transcript's sidecar YAML file (metadata the text lacks)."""
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from pathlib import Path
@@ -9,15 +10,17 @@ from typing import Any
 import yaml
 
 from .errors import TranscriptError
+from .model import Transcript
 from .rules import EVENT_TYPES
 
 SCALAR_KEYS = ("title", "date", "time", "place", "event_type")
 PERSON_KEYS = ("speakers", "counterparts")
-SOURCE_KEYS = ("publisher", "via", "url")
-FACT_FORM_KEYS = ("value", "inferred", "note")
+SOURCE_KEYS = ("publisher", "via", "url", "retrieved")
+FACT_FORM_KEYS = ("value", "inferred", "note", "from")
 TOPIC_KEYS = ("add", "remove", "note")
 KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "topics", "note")
 MAX_SIDECAR_BYTES = 64 * 1024
+URL = re.compile(r"https?://[^\s<>\"']+")  # what `source.url` accepts
 
 
 def _suggest(key: str, valid: tuple[str, ...]) -> str:
@@ -72,6 +75,9 @@ def _check_scalar(key: str, value: Any, name: str, line: int) -> None:
             raise TranscriptError(name, line, f"`{key}.inferred` must be true or false", "")
         if not isinstance(value.get("note", ""), str):
             raise TranscriptError(name, line, f"`{key}.note` must be text", "quote it")
+        if not isinstance(value.get("from", ""), str):
+            raise TranscriptError(name, line, f"`{key}.from` must be text",
+                                  "say where the value came from, e.g. \"column 'date' of export.csv, line 3\"")
         value = value["value"]
     if key == "time" and isinstance(value, int):
         raise TranscriptError(name, line, "YAML read the time as a number",
@@ -108,15 +114,30 @@ def _check_mapping(value: Any, under: str, valid: tuple[str, ...], example: str,
             raise TranscriptError(name, line, f"unknown key `{key}` under `{under}`", _suggest(str(key), valid))
 
 
-def _check_source(value: Any, name: str, line: int) -> None:
+def _check_source(value: Any, name: str, line: int) -> dict[str, Any]:
+    """Return the `source` mapping, its `retrieved` day as ISO text (YAML reads 2024-05-01 as a date)."""
     _check_mapping(value, "source", SOURCE_KEYS, "{publisher: …, url: https://…}", name, line)
+    retrieved = value.get("retrieved")
+    if isinstance(retrieved, dt.date) and not isinstance(retrieved, dt.datetime):
+        value = {**value, "retrieved": retrieved.isoformat()}
+    elif retrieved is not None and not (isinstance(retrieved, str) and _is_day(retrieved)):
+        raise TranscriptError(name, line, f"`source.retrieved` is not a day: {retrieved!r}",
+                              "write the day the page was saved as YYYY-MM-DD")
     for key, item in value.items():
         if item is not None and not isinstance(item, str):
             raise TranscriptError(name, line, f"`source.{key}` must be text", "quote it")
     url = value.get("url")
-    if url and not re.fullmatch(r"https?://[^\s<>\"']+", url):
+    if url and not URL.fullmatch(url):
         raise TranscriptError(name, line, f"`source.url` is not an http(s) address: {url!r}",
                               "give the full address starting with https://")
+    return value
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return len(text) == 10 and dt.date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 def _check_topics(value: Any, name: str, line: int) -> None:
@@ -174,7 +195,7 @@ def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]
         elif key in PERSON_KEYS:
             _check_people(key, value, name, line)
         elif key == "source":
-            _check_source(value, name, line)
+            value = _check_source(value, name, line)
         elif key == "topics":
             _check_topics(value, name, line)
             lines.update(_item_lines(value_node))
@@ -182,3 +203,13 @@ def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]
             raise TranscriptError(name, line, "`note` must be text", "quote it")
         data[key], lines[key] = value, line
     return data, lines
+
+
+def apply_origins(t: Transcript) -> Transcript:
+    """Return `t` with each sidecar fact written as {value, from: …} carrying that `from` (Fact.origin)."""
+    # After extract_metadata, which builds the sidecar facts; the one place that reads `from`.
+    for key, raw in (t.sidecar or {}).items():
+        fact = t.meta.get(key)
+        if isinstance(raw, dict) and isinstance(raw.get("from"), str) and fact and fact.source == "sidecar":
+            fact.origin = raw["from"]
+    return t

@@ -32,11 +32,11 @@ EXPECTED = {
     "source-url-not-http": "corpus/x.yml:1: error: `source.url` is not an http(s) address: 'javascript:alert(1)' — "
                            "give the full address starting with https://",
     "unknown-source-key": "corpus/x.yml:1: error: unknown key `publsher` under `source` — did you mean "
-                          "`publisher`? Valid keys: publisher, via, url",
+                          "`publisher`? Valid keys: publisher, via, url, retrieved",
     "counterparts-not-a-list": "corpus/x.yml:1: error: `counterparts` must be a list of {name, role} entries — "
                                "write `counterparts:` then lines like `  - {name: Erlan Idrisov, role: …}`",
     "unknown-fact-key": "corpus/x.yml:1: error: unknown key `infered` under `date` — did you mean `inferred`? "
-                        "Valid keys: value, inferred, note",
+                        "Valid keys: value, inferred, note, from",
     "duplicate-key": "corpus/x.yml:2: error: key `title` appears twice — keep one of them",
     "place-not-text": "corpus/x.yml:1: error: `place` must be text — quote it",
     "unknown-topic": "corpus/x.yml:5: error: unknown topic `syrai` — did you mean `syria`? A sidecar may only use "

@@ -1,0 +1,339 @@
+"""`import`: a researcher's export (CSV or JSON Lines) into corpus/, one transcript per row.
+
+Each row's text cell is stored exactly as written, as corpus/<name>.txt, and the
+row's other cells (title, date, address, place, speaker) go into its sidecar, each
+with the column and line it came from. Every row is checked before anything is
+written: a malformed file imports nothing. A row whose text is already in the
+corpus byte for byte is skipped and reported, so an export can be imported again
+after rows are added to it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dateutil import parser as dateutil_parser
+
+from .add import CORPUS_SUFFIXES, TITLE_NOISE, derive_id
+from .build import load_transcript
+from .errors import Problem, TranscriptError
+from .read import decode
+from .rules import Rules
+from .sidecar import URL
+from .slugs import slugify
+
+FIELDS = ("text", "title", "date", "url", "place", "speaker")
+GUESSES = {  # field -> header names that mean it, most likely first
+    "text": ("text", "body", "content", "transcript"),
+    "title": ("title", "headline", "name"),
+    "date": ("date", "published", "datetime"),
+    "url": ("url", "link", "href"),
+    "place": ("place", "location", "city"),
+    "speaker": ("speaker", "author"),
+}
+JSON_LINES = (".jsonl", ".ndjson")
+DELIMITERS = ",;\t|"
+MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{2})?")  # kept at its precision: no day is made up
+
+
+@dataclass
+class Row:
+    """One record of the export: its first line in the file and its cells by column."""
+
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass
+class Planned:
+    """A row checked and ready to write."""
+
+    line: int
+    text: str
+    sidecar: str  # the sidecar's YAML
+    facts: list[str]  # the fields taken from columns
+    notes: list[str] = field(default_factory=list)  # cells left out, and why
+    stem: str = ""
+
+
+@dataclass
+class Outcome:
+    """What `import` did: the report (stdout), the problems (stderr) and the files written."""
+
+    status: int  # 0 imported, 1 nothing imported
+    lines: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def import_export(path: Path, corpus_dir: Path, given: dict[str, str], rules: Rules) -> Outcome:
+    """Import every row of the export at `path` into `corpus_dir`, or nothing; return the report."""
+    name = path.name
+    try:
+        columns, rows = read_export(path)
+        mapping, guessed = choose_mapping(columns, given, name)
+    except TranscriptError as exc:
+        return Outcome(1, problems=[exc.problem])
+    out = Outcome(1, lines=[describe_mapping(mapping, guessed)])
+    planned, skipped, out.problems = plan_rows(rows, mapping, name, corpus_dir, rules)
+    if out.problems:
+        return out
+    try:
+        out.written = write_all(planned, corpus_dir)
+    except OSError as exc:
+        out.problems.append(Problem(name, None, f"cannot write {exc.filename}: {exc.strerror or exc}; the files "
+                                    "written before it were removed", "check the corpus folder and run it again"))
+        return out
+    reports = {p.line: _report(p, corpus_dir) for p in planned} | skipped
+    out.lines += [reports[line] for line in sorted(reports)]
+    out.lines.append(f"imported {len(planned)} of {len(rows)} row(s) from {name} into {corpus_dir.name}/. "
+                     "Next: `make validate`, check each sidecar, then `make build` and look at the pages.")
+    out.status = 0
+    return out
+
+
+def read_export(path: Path) -> tuple[list[str], list[Row]]:
+    """Return (column names, rows) of a CSV or JSON Lines export, or raise naming the bad line."""
+    text = decode(path.read_bytes(), path.name)  # UTF-8 with or without BOM; the bad byte's line otherwise
+    if path.suffix.lower() in JSON_LINES:
+        return _read_json_lines(text, path.name)
+    return _read_csv(text, path.name)
+
+
+def _read_csv(text: str, name: str) -> tuple[list[str], list[Row]]:
+    try:
+        sniffed = csv.Sniffer().sniff(text[:64 * 1024], delimiters=DELIMITERS)
+        delimiter, quote = sniffed.delimiter, sniffed.quotechar or '"'
+    except csv.Error:  # one column, or too little to tell: a spreadsheet's default
+        delimiter, quote = ",", '"'
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quote,
+                        doublequote=True, strict=True)
+    records, start = [], 1
+    try:
+        for cells in reader:
+            if cells:  # a blank line is no record
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise TranscriptError(name, start, "a quoted cell starts in this record and is never closed",
+                                  "close the quote, or double each quote inside a quoted cell (\"\")") from None
+        raise TranscriptError(name, reader.line_num, f"bad CSV quoting ({exc})",
+                              "a quote inside a quoted cell must be doubled (\"\"); re-export the file "
+                              "from the spreadsheet") from None
+    if not records:
+        raise TranscriptError(name, None, "the file has no header row and no rows",
+                              "export the table with its header row")
+    header_line, header = records[0]
+    _check_header(header, name, header_line)
+    rows = []
+    for line, cells in records[1:]:
+        if len(cells) != len(header):
+            raise TranscriptError(name, line, f"this row has {len(cells)} cell(s) but the header has "
+                                  f"{len(header)} column(s)", "check the row's quoting and separators")
+        rows.append(Row(line, dict(zip(header, cells))))
+    return header, rows
+
+
+def _check_header(header: list[str], name: str, line: int) -> None:
+    for column in header:
+        if not column.strip():
+            raise TranscriptError(name, line, "a column of the header row has no name", "name every column")
+        if header.count(column) > 1:
+            raise TranscriptError(name, line, f"two columns are named {column!r}", "rename one of them")
+
+
+def _read_json_lines(text: str, name: str) -> tuple[list[str], list[Row]]:
+    columns: dict[str, None] = {}
+    rows = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TranscriptError(name, number, f"not valid JSON ({exc.msg}, column {exc.colno})",
+                                  'each line must be one JSON object, e.g. {"text": "…", "title": "…"}') from None
+        if not isinstance(record, dict):
+            raise TranscriptError(name, number, "this line is JSON but not an object",
+                                  'each line must be one JSON object, e.g. {"text": "…", "title": "…"}')
+        cells = {}
+        for key, value in record.items():
+            if isinstance(value, (dict, list)):
+                raise TranscriptError(name, number, f"the value of {key!r} is a JSON {type(value).__name__}",
+                                      "give each value as text")
+            if value is not None:
+                cells[key] = value if isinstance(value, str) else json.dumps(value)
+            columns.setdefault(key)
+        rows.append(Row(number, cells))
+    if not rows:
+        raise TranscriptError(name, None, "the file has no records", "export at least one row")
+    return list(columns), rows
+
+
+def choose_mapping(columns: list[str], given: dict[str, str], name: str) -> tuple[dict[str, str], set[str]]:
+    """Return (field -> column, the fields guessed from the header names); refuse an unknown column."""
+    for fieldname, column in given.items():
+        if column not in columns:
+            raise TranscriptError(name, 1, f"there is no column {column!r} for --{fieldname}",
+                                  f"the columns are: {_listed(columns)}")
+    mapping, guessed = dict(given), set()
+    by_name = {c.strip().lower(): c for c in reversed(columns)}  # the first of two alike wins
+    for fieldname in FIELDS:
+        if fieldname in mapping:
+            continue
+        column = next((by_name[g] for g in GUESSES[fieldname] if g in by_name), None)
+        if column is not None and column not in mapping.values():
+            mapping[fieldname], guessed = column, guessed | {fieldname}
+    if "text" not in mapping:
+        raise TranscriptError(name, 1, f"no text column (looked for {', '.join(GUESSES['text'])})",
+                              f"name it with --text COLUMN; the columns are: {_listed(columns)}")
+    return {f: mapping[f] for f in FIELDS if f in mapping}, guessed
+
+
+def _listed(columns: list[str]) -> str:
+    return ", ".join(repr(c) for c in columns)
+
+
+def describe_mapping(mapping: dict[str, str], guessed: set[str]) -> str:
+    """The one-line account of which column gives what."""
+    used = ", ".join(f"{f} ← {c!r}" + (" (guessed)" if f in guessed else "") for f, c in mapping.items())
+    return f"columns used: {used}. Choose others with --text, --title, --date, --url, --place, --speaker COLUMN."
+
+
+def plan_rows(rows: list[Row], mapping: dict[str, str], name: str, corpus_dir: Path,
+              rules: Rules) -> tuple[list[Planned], dict[int, str], list[Problem]]:
+    """Check every row; return (rows to write, line -> why skipped, every problem found)."""
+    known = {p.read_bytes(): p for s in CORPUS_SUFFIXES for p in sorted(corpus_dir.rglob(f"*{s}")) if p.is_file()}
+    planned, skipped, problems = [], {}, []
+    taken: set[str] = set()
+    seen: dict[bytes, int] = {}
+    for row in rows:
+        text = row.cells.get(mapping["text"], "")
+        if not text.strip():
+            problems.append(Problem(name, row.line, f"the text cell (column {mapping['text']!r}) is empty",
+                                    "fill it in, or delete the row"))
+            continue
+        raw = text.encode("utf-8")
+        if raw in known:
+            skipped[row.line] = (f"line {row.line}: skipped — its text is already in the corpus as "
+                                 f"{corpus_dir.name}/{known[raw].relative_to(corpus_dir).as_posix()}")
+            continue
+        if raw in seen:
+            skipped[row.line] = f"line {row.line}: skipped — the same text as line {seen[raw]}"
+            continue
+        seen[raw] = row.line
+        plan = _plan(row, text, mapping, name)
+        try:
+            plan.stem = _name(plan, corpus_dir, taken, rules)
+        except TranscriptError as exc:
+            problems.append(Problem(name, row.line, f"{exc.problem.message} (the text in column "
+                                    f"{mapping['text']!r})", exc.problem.hint))
+            continue
+        taken.add(plan.stem)
+        planned.append(plan)
+    return planned, skipped, problems
+
+
+def _plan(row: Row, text: str, mapping: dict[str, str], name: str) -> Planned:
+    """The row's sidecar: each fact with the column and line it came from."""
+    facts: dict[str, Any] = {}
+    comments: dict[str, str] = {}
+    plan = Planned(row.line, text, "", [])
+    for fieldname, column in mapping.items():
+        cell = row.cells.get(column, "").strip()
+        if fieldname == "text" or not cell:
+            continue
+        origin = f"column {column!r} of {name}, line {row.line}"
+        if fieldname == "date":
+            day = parse_date(cell)
+            if day is None:
+                plan.notes.append(f"date {cell!r} is not a date, left out")
+                continue
+            facts["date"] = {"value": day, "from": origin}
+        elif fieldname == "url":
+            if not URL.fullmatch(cell):
+                plan.notes.append(f"url {cell!r} is not an http(s) address, left out")
+                continue
+            facts["source"], comments["source"] = {"url": cell}, f"source.url from {origin}"
+        elif fieldname == "speaker":
+            facts["speakers"], comments["speakers"] = [{"name": cell}], f"speakers from {origin}"
+        else:
+            facts[fieldname] = {"value": cell, "from": origin}
+        plan.facts.append(fieldname)
+    parts = ["# yaml-language-server: $schema=../schema/sidecar.schema.json",
+             f"# Imported from {name}, line {row.line}; each value says which column it came from."]
+    for key in ("title", "date", "place", "speakers", "source"):
+        if key in facts:
+            parts += [f"# {comments[key]}"] if key in comments else []
+            parts.append(yaml.safe_dump({key: facts[key]}, sort_keys=False, allow_unicode=True, width=1000))
+    plan.sidecar = "\n".join(p.rstrip("\n") for p in parts) + "\n"
+    return plan
+
+
+def parse_date(cell: str) -> str | None:
+    """Return the day as YYYY-MM-DD (or YYYY-MM, YYYY as written), or None when it is no certain date."""
+    text = cell.strip()
+    if MONTH_OR_YEAR.fullmatch(text):
+        month = int(text[5:7]) if len(text) > 4 else 1
+        return text if 1 <= month <= 12 else None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", text):  # an ISO stamp: the day as written, in its own zone
+            return dateutil_parser.isoparse(text).date().isoformat()
+        # Anything else only when every part is stated and the order is not in doubt (3/4/2022).
+        one = dateutil_parser.parse(text, default=dt.datetime(2000, 1, 1))
+        two = dateutil_parser.parse(text, default=dt.datetime(2001, 2, 2))
+        swapped = dateutil_parser.parse(text, dayfirst=True, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return one.date().isoformat() if one.date() == two.date() == swapped.date() else None
+
+
+def _name(plan: Planned, corpus_dir: Path, taken: set[str], rules: Rules) -> str:
+    """A free name from the row's facts (as `add` names a file); raise if the generator refuses the row."""
+    with tempfile.TemporaryDirectory(prefix="import-") as tmp:
+        (Path(tmp) / "corpus").mkdir()
+        path = Path(tmp) / "corpus" / "incoming.txt"
+        path.write_text(plan.text, encoding="utf-8", newline="")
+        path.with_suffix(".yml").write_text(plan.sidecar, encoding="utf-8")
+        t = load_transcript(path, Path(tmp), rules)
+    stem = derive_id(t)
+    if stem == "transcript" or stem.endswith("-transcript"):  # no title words: the text's first words instead
+        words = [w for w in slugify(plan.text[:300]).split("-") if w not in TITLE_NOISE and len(w) > 1
+                 and not w.isdigit()]
+        stem = stem.removesuffix("transcript") + "-".join(list(dict.fromkeys(words))[:4] or ["row", str(plan.line)])
+    for n in range(1, 1000):
+        name = stem if n == 1 else f"{stem}-{n}"
+        if name not in taken and not any((corpus_dir / f"{name}{s}").exists() for s in (*CORPUS_SUFFIXES, ".yml")):
+            return name
+    raise TranscriptError(plan.stem, None, f"{stem} and its numbered variants are all taken", "rename some files")
+
+
+def write_all(planned: list[Planned], corpus_dir: Path) -> list[Path]:
+    """Write every row's text and sidecar, never over a file; on failure remove what was written and raise."""
+    written: list[Path] = []
+    try:
+        for plan in planned:
+            for path, data in ((corpus_dir / f"{plan.stem}.txt", plan.text.encode("utf-8")),
+                               (corpus_dir / f"{plan.stem}.yml", plan.sidecar.encode("utf-8"))):
+                with path.open("xb") as out:  # exclusive: fails if the file appeared meanwhile
+                    written.append(path)
+                    out.write(data)
+    except OSError:
+        for path in reversed(written):
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _report(plan: Planned, corpus_dir: Path) -> str:
+    facts = f"{', '.join(plan.facts)} from columns" if plan.facts else "no facts from columns"
+    return "; ".join([f"line {plan.line}: stored {corpus_dir.name}/{plan.stem}.txt — {facts}", *plan.notes])
