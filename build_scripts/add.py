@@ -23,7 +23,7 @@ from . import fact_text
 from .build import load_corpus, load_transcript
 from .chrome import Suspect, find_suspects, propose_profile
 from .duplicates import find_duplicate
-from .errors import TranscriptError
+from .errors import RulesError, TranscriptError
 from .model import Transcript
 from .read import MAX_ID_LENGTH
 from .render_meta import EVENT_NAMES
@@ -82,13 +82,23 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
             return out
         suspects = find_suspects([l for l in t.lines if l.number not in _removed_by_profiles(t)],
                                  load_rules(data_dir))
-        proposal = propose_profile(suspects, source_name)
+        # A page from a site the archive already has a profile for uses that profile; the generic
+        # cleaning needs none, so a proposal is only an optional sharpening for a new site.
+        # Never propose a rule for a line the cleaner keeps as text (or joined into text).
+        text_lines = {l.number for l in t.body} | {n for l in t.body for n in t.joined.get(l.number, ())}
+        suspects = [s for s in suspects if s.line not in text_lines]
+        proposal = "" if t.profiles else propose_profile(suspects, source_name)
         preview = _preview(raw, Path(tmp), data_dir, proposal, suffix) if proposal else None
         accepted = bool(proposal) and (accept_profile or (confirm is not None and confirm(proposal)))
         if accepted:
-            _append_profile(data_dir / "source_profiles.yml", proposal)
+            try:
+                _append_profile(data_dir / "source_profiles.yml", proposal)
+            except RulesError as exc:
+                accepted = False
+                out.lines.append(f"warning: the proposed profile was not added, as the rules would not load "
+                                 f"with it ({exc}); the page is cleaned without it")
             load_rules.cache_clear()
-            t, _ = _detect(raw, Path(tmp), data_dir, suffix)
+            t, _ = _detect(raw, Path(tmp), data_dir, suffix) if accepted else (t, None)
         stored = _store(raw, corpus_dir, derive_id(preview or t), suffix)
     out.status, out.stored = 0, stored
     t.corpus_file = f"{corpus_dir.name}/{stored.name}"
@@ -223,8 +233,24 @@ def _report_suspects(suspects: list[Suspect], proposal: str, accepted: bool) -> 
 
 
 def _append_profile(path: Path, proposal: str) -> None:
+    """Append `proposal` to the rules file under an id no profile has, and only if the result loads:
+    a rules file that does not load would refuse every transcript, old and new."""
+    from .rules import load_profiles
+
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + "\n\n" + proposal, encoding="utf-8")
+    taken = {p.id for p in load_profiles(path)}
+    first = proposal.splitlines()[0]
+    base = first.split("id:", 1)[1].strip()
+    pid, n = base, 2
+    while pid in taken:
+        pid, n = f"{base}-{n}", n + 1
+    proposal = proposal.replace(first, first.replace(base, pid), 1)
+    candidate = text.rstrip("\n") + "\n\n" + proposal
+    with tempfile.TemporaryDirectory(prefix="rules-") as tmp:
+        trial = Path(tmp) / path.name
+        trial.write_text(candidate, encoding="utf-8")
+        load_profiles(trial)  # raises RulesError, leaving the real file untouched
+    path.write_text(candidate, encoding="utf-8")
 
 
 def _write_skeleton(path: Path, corpus_file: str, missing: list[tuple[str, str, str, list[str]]],
