@@ -47,7 +47,10 @@ OPTIONAL = {"time", "source.via"}  # often not stated, and rightly unknown then
 TITLE_NOISE = {"sergey", "lavrov", "s", "foreign", "minister", "ministers", "russian", "russia's", "federation",
                "remarks", "statement", "answers", "answer", "media", "questions", "question", "the", "a", "an",
                "and", "of", "to", "at", "on", "in", "with", "by", "for", "during", "following", "joint", "news",
-               "press", "conference", "his", "her", "our", "have", "has", "been", "be", "up"}
+               "press", "conference", "his", "her", "our", "have", "has", "been", "be", "up",
+               # the same words in Russian, as slugify transliterates them
+               "konferentsiya", "press-konferentsiya", "sovmestnaya", "po", "itogam", "iz", "na", "v", "i", "o",
+               "k", "ministra", "inostrannykh", "del", "otvety", "vystuplenie", "interv", "yu", "vyderzhki"}
 
 
 @dataclass
@@ -160,21 +163,27 @@ def _removed_by_profiles(t: Transcript) -> set[int]:
 
 
 def derive_id(t: Transcript) -> str:
-    """A readable, stable name: date, place, then Lavrov and the counterparts, or the title's words."""
+    """A readable, stable name: date, place, then the speaker and counterparts, or the title's words
+    (the text's first words when it has no title)."""
     parts = [t.value("date") or "undated"]
     if t.value("place"):
         parts.append(slugify(t.value("place")))
     counterparts = [p["name"] for p in t.value("counterparts") or []]
+    speaker = next((p["name"] for p in t.value("speakers") or [] if p["name"] not in counterparts), "Lavrov")
     if counterparts:
-        parts += ["lavrov"] + [slugify(name.split()[-1]) for name in counterparts[:2]]
+        parts += [slugify(name.split()[-1]) for name in [speaker, *counterparts[:2]]]
     else:
         if t.value("event_type"):
             parts.append(t.value("event_type"))
-        title = slugify(t.value("title")) if t.value("title") else ""
-        words = [w for w in title.split("-") if w not in TITLE_NOISE and len(w) > 1]
+        words = _words(t.value("title") or "") or _words(" ".join(l.text for l in t.body[:3])[:300])
         parts += [w for w in dict.fromkeys(words) if w not in parts][:4] or ["transcript"]
     name = "-".join(p for p in parts if p)
     return name[:MAX_ID_LENGTH - 10].rstrip("-") if len(name) > MAX_ID_LENGTH - 10 else name
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in slugify(text).split("-") if w not in TITLE_NOISE and len(w) > 1 and not w.isdigit()] \
+        if text.strip() else []
 
 
 def _store(raw: bytes, corpus_dir: Path, stem: str, suffix: str = ".txt") -> Path:

@@ -22,13 +22,12 @@ from typing import Any
 import yaml
 from dateutil import parser as dateutil_parser
 
-from .add import CORPUS_SUFFIXES, TITLE_NOISE, derive_id
+from .add import CORPUS_SUFFIXES, derive_id
 from .build import load_transcript
 from .errors import Problem, TranscriptError
 from .read import decode
 from .rules import Rules
 from .sidecar import URL
-from .slugs import slugify
 
 FIELDS = ("text", "title", "date", "url", "place", "speaker")
 GUESSES = {  # field -> header names that mean it, most likely first
@@ -306,10 +305,8 @@ def _name(plan: Planned, corpus_dir: Path, taken: set[str], rules: Rules) -> str
         path.with_suffix(".yml").write_text(plan.sidecar, encoding="utf-8")
         t = load_transcript(path, Path(tmp), rules)
     stem = derive_id(t)
-    if stem == "transcript" or stem.endswith("-transcript"):  # no title words: the text's first words instead
-        words = [w for w in slugify(plan.text[:300]).split("-") if w not in TITLE_NOISE and len(w) > 1
-                 and not w.isdigit()]
-        stem = stem.removesuffix("transcript") + "-".join(list(dict.fromkeys(words))[:4] or ["row", str(plan.line)])
+    if stem.endswith("-transcript"):  # neither title nor words: the row's line
+        stem = stem.removesuffix("transcript") + f"row-{plan.line}"
     for n in range(1, 1000):
         name = stem if n == 1 else f"{stem}-{n}"
         if name not in taken and not any((corpus_dir / f"{name}{s}").exists() for s in (*CORPUS_SUFFIXES, ".yml")):

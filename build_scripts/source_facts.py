@@ -110,6 +110,27 @@ def place_fact(t: Transcript, title: str | None, rules: Rules) -> Fact | None:
     return None
 
 
+def record_time(t: Transcript) -> Fact | None:
+    """The time an export's date cell states ("2022-05-16T18:00:00Z" -> 18:00), when the date came from it."""
+    fact, date = t.source_facts.get("date"), t.meta.get("date")
+    if fact is None or date is None or date.line != fact.line or date.evidence != str(fact.value):
+        return None
+    found = find_date(str(fact.value))
+    if found is None or found.time is None:
+        return None
+    return Fact(found.time, "extracted", fact.line, str(fact.value), note=f"{fact.note}, as written there")
+
+
+def source_address(t: Transcript) -> dict[str, Fact]:
+    """The page's own address and site name, or the record's address cell: where the text was published."""
+    found = {}
+    if "url" in t.source_facts:
+        found["url"] = t.source_facts["url"]
+    if "sitename" in t.source_facts:
+        found["publisher"] = t.source_facts["sitename"]
+    return found
+
+
 def speaker_cell(t: Transcript, rules: Rules) -> Fact | None:
     """The record's speaker cell ("Sergey Lavrov"), when it has one."""
     return record_roles(t, rules).get("speaker")

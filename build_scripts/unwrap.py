@@ -14,6 +14,7 @@ from statistics import median
 
 from .model import Line, Removal
 
+ADDRESS = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
 SENTENCE_END = tuple(".!?…:;\"”»)")
 # "26/33 17-29585 " or "Page 4 of 12 " before the rest of a sentence: a PDF page header.
 PAGE_FURNITURE = re.compile(r"(?:\d{1,4}/\d{1,4}|[Pp]age \d+(?: of \d+)?)(?:\s+[A-Z]?\d{2}-\d{4,6}|\s+[A-Z]/\d+/[\w./-]+)*\s+"
@@ -22,6 +23,8 @@ PAGE_FURNITURE = re.compile(r"(?:\d{1,4}/\d{1,4}|[Pp]age \d+(?: of \d+)?)(?:\s+[
 
 def _continues(text: str, digits: bool = True) -> bool:
     """Whether a line goes on with the sentence before it (lower-case, or a digit, start)."""
+    if ADDRESS.match(text):
+        return False  # a web address is a line of its own, never the rest of a sentence
     first = text.lstrip("\"“«([ ")[:1]
     return bool(first) and (first.islower() or digits and first.isdigit())
 
