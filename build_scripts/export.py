@@ -34,7 +34,7 @@ from .render_meta import EVENT_NAMES
 TEMPLATE = Path(__file__).parent / "templates" / "data.md"
 CORPUS_FILES = ("data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz")
 CORPUS_COLUMNS = ("id", "title", "date", "date_precision", "date_label", "time", "place", "place_id",
-                  "event_type", "speakers", "counterparts", "source_publisher", "source_via", "source_url",
+                  "event_type", "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url",
                   "topics", "word_count", "questions", "corpus_file", "sidecar_file", "added",
                   "changed", "page", "txt", "json", "text")
 TURN_COLUMNS = ("transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker",
@@ -50,7 +50,7 @@ def record(t: Transcript) -> dict[str, Any]:
         # The front matter's title is HTML-escaped for MkDocs' templates; data keeps the characters.
         "id": t.id, "title": html.unescape(fm["title"]) if t.value("title") else None,
         **{key: fm[key] for key in ("date", "date_precision", "date_label", "time", "place", "place_id",
-                                    "event_type", "speakers", "counterparts", "source")},
+                                    "event_type", "language", "speakers", "counterparts", "source")},
         "topics": [{"slug": topic["slug"], "name": topic["name"]} for topic in fm["topics"]],
         **{key: fm[key] for key in ("word_count", "questions", "corpus_file", "sidecar_file")},
         "added": fm["added"],

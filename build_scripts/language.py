@@ -11,6 +11,9 @@ SAMPLE_LETTERS = 3000
 # The languages the archive's publishers write in (English, Russian, Kazakh, Ukrainian, German,
 # French, Spanish, Chinese, Arabic); a small set is faster and more accurate.
 LANGUAGES = ("en", "ru", "kk", "uk", "de", "fr", "es", "zh", "ar")
+NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "uk": "Ukrainian", "de": "German", "fr": "French",
+         "es": "Spanish", "zh": "Chinese", "ar": "Arabic"}
+SITE_LANGUAGE = "en"  # the site's own (mkdocs.yml theme.language): text in another is marked with lang
 
 
 @lru_cache(maxsize=1)

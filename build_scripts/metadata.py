@@ -9,13 +9,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from .dates import CLOCK, FoundDate, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
+from .dates import CLOCK, find_date, FoundDate, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
 from .errors import TranscriptError
 from .boilerplate import strip_pictographs
 from .labels import parse_label
+from .language import detect_language
 from .model import Fact, Transcript
 from .rules import Rules
-from .source_facts import date_fact, place_fact, speaker_cell, title_fact
+from .source_facts import date_fact, place_fact, record_time, source_address, speaker_cell, title_fact
 
 WITH = re.compile(r"\b(?:talks|negotiations|meeting|conference|consultations|discussions)"
                   r" with (?P<who>.+)$")
@@ -23,6 +24,15 @@ NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w
 ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
 REGISTER = "build_scripts/data/people.yml"
 PLACES = "build_scripts/data/places.yml"
+
+
+DATED_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _without_dated_aside(title: str) -> str:
+    """The title without a closing "(Moscow, February 5, 2026)", which names no one."""
+    match = DATED_ASIDE.search(title)
+    return title[:match.start()] if match and find_date(match.group(1)) else title
 
 
 def _title_line(t: Transcript) -> int | None:
@@ -90,6 +100,8 @@ def extract_dates(t: Transcript, title: str | None) -> None:
     clock = t.header.get("time")
     if "time" not in t.meta and "date" in t.meta and clock is not None:
         t.meta["time"] = Fact(clock.text.strip().zfill(5), "extracted", clock.number)
+    elif "time" not in t.meta and (stamp := record_time(t)) is not None:
+        t.meta["time"] = stamp
     side = _sidecar_fact(t, "date")
     if side:
         try:
@@ -284,11 +296,23 @@ def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
         t.meta["event_type"] = side
 
 
+def extract_language(t: Transcript) -> None:
+    """Set language: detected from the spoken text, unless the sidecar corrects it."""
+    found = detect_language(" ".join(line.text for line in t.body[:40]))
+    if found is not None:
+        t.meta["language"] = Fact(found, "inferred", note="detected from the spoken text (lingua)")
+    side = _sidecar_fact(t, "language")
+    if side:
+        t.meta["language"] = side
+
+
 def extract_source(t: Transcript) -> None:
     """Set source.publisher / via from chrome lines, then source.* from the sidecar."""
     for key in ("publisher", "via"):
         if key in t.line_facts:
             t.meta[f"source.{key}"] = t.line_facts[key]
+    for key, fact in source_address(t).items():
+        t.meta.setdefault(f"source.{key}", fact)
     for key, value in ((t.sidecar or {}).get("source") or {}).items():
         t.meta[f"source.{key}"] = Fact(value, "sidecar", t.sidecar_lines.get("source"), file=t.sidecar_file)
 
@@ -307,13 +331,14 @@ def extract_metadata(t: Transcript, rules: Rules) -> Transcript:
         t.meta["title"] = side
     if "title" not in t.meta:
         t.warn(None, "no title line found", f"add `title:` to {t.id}.yml")
-    head, _, last = _split_title(title) if title else ("", None, None)
+    head, _, last = _split_title(_without_dated_aside(title)) if title else ("", None, None)
     extract_dates(t, title)
     extract_place(t, last, rules)
     extract_event_type(t, title, rules)
     extract_speakers(t, title, rules)
     extract_counterparts(t, head, rules)
     extract_source(t)
+    extract_language(t)
     if t.sidecar and "note" in t.sidecar:
         t.meta["note"] = Fact(t.sidecar["note"], "sidecar", t.sidecar_lines["note"], file=t.sidecar_file)
     return t

@@ -14,6 +14,7 @@ from .links import PageLinks, Reference
 from .model import Paragraph, Section, Transcript, Turn
 from .page_yaml import dump_front_matter
 from .render_links import date_label, render_archive_links, render_time_nav, title_of
+from .language import SITE_LANGUAGE
 from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
@@ -47,6 +48,7 @@ def front_matter(t: Transcript) -> dict[str, Any]:
         "place": t.value("place"),
         "place_id": t.value("place_id"),
         "event_type": t.value("event_type"),
+        "language": t.value("language"),
         "speakers": t.value("speakers", []),
         "counterparts": t.value("counterparts", []),
         "source": source,
@@ -102,11 +104,13 @@ def _who(turn: Turn) -> str:
     return turn.label + (f" ({turn.aside})" if turn.aside else "")
 
 
-def render_turn(turn: Turn, references: dict[str, list[Reference]] | None = None) -> str:
-    """Return one turn as an HTML block: the speaker label, then its paragraphs."""
+def render_turn(turn: Turn, references: dict[str, list[Reference]] | None = None, lang: str | None = None) -> str:
+    """Return one turn as an HTML block: the speaker label, then its paragraphs (`lang` when the text's
+    language is not the site's, so screen readers, hyphenation and fonts follow it)."""
     references = references or {}
     speaker = f' data-speaker="{esc(turn.speaker)}"' if turn.speaker else ""
-    lines = [f'<div class="turn turn--{turn.kind}"{speaker} role="group" aria-label="{esc(_who(turn))}">']
+    marked = f' lang="{esc(lang)}"' if lang and lang != SITE_LANGUAGE else ""
+    lines = [f'<div class="turn turn--{turn.kind}"{speaker}{marked} role="group" aria-label="{esc(_who(turn))}">']
     if not turn.paragraphs:
         lines.append(f'<p class="turn__empty">{_label_html(turn)}<em>(no text in the source)</em></p>')
     for index, paragraph in enumerate(turn.paragraphs):
@@ -117,10 +121,12 @@ def render_turn(turn: Turn, references: dict[str, list[Reference]] | None = None
     return "\n".join(lines)
 
 
-def render_section(section: Section, references: dict[str, list[Reference]] | None = None) -> str:
+def render_section(section: Section, references: dict[str, list[Reference]] | None = None,
+                   lang: str | None = None) -> str:
     """Return a section: a linkable heading, then its turns."""
-    parts = [f"## {md_inline(section.heading)} {{#{section.anchor}}}"]
-    parts += [render_turn(turn, references) for turn in section.turns]
+    marked = f" lang={lang}" if lang and lang != SITE_LANGUAGE and section.anchor != "opening" else ""
+    parts = [f"## {md_inline(section.heading)} {{#{section.anchor}{marked}}}"]
+    parts += [render_turn(turn, references, lang) for turn in section.turns]
     return "\n\n".join(parts)
 
 
@@ -130,7 +136,7 @@ def render_page(t: Transcript, links: PageLinks | None = None) -> str:
     meta = dump_front_matter(front_matter(t))
     parts = [f"---\n{meta}---", f"# {md_inline(title_of(t))} {{.transcript-title}}",
              render_meta_panel(t), render_time_nav(t, links)]
-    parts += [render_section(section, links.references) for section in t.sections]
+    parts += [render_section(section, links.references, t.language) for section in t.sections]
     parts.append(render_archive_links(t, links))
     parts.append(render_provenance(t))
     return "\n\n".join(parts) + "\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .dates import display_date
+from .language import NAMES
 from .escape import esc, tooltip
 from .model import Fact, Transcript
 from .slugs import person_anchor
@@ -16,7 +17,7 @@ EVENT_NAMES = {
     "statement": "Statement", "briefing": "Briefing", "meeting": "Meeting",
     "article": "Article", "other": "Other",
 }
-PROVENANCE_KEYS = ("title", "date", "time", "place", "event_type", "speakers", "counterparts",
+PROVENANCE_KEYS = ("title", "date", "time", "place", "event_type", "language", "speakers", "counterparts",
                    "source.publisher", "source.via", "source.url", "note")
 SOURCE_WORDS = {"extracted": "from the text", "sidecar": "from the sidecar", "inferred": "inferred"}
 
@@ -83,6 +84,8 @@ def render_meta_panel(t: Transcript) -> str:
         ("Place", _place(t)),
         ("Event", esc(EVENT_NAMES[t.value("event_type")]) + _badge(t.meta.get("event_type"))
          if t.value("event_type") else _unknown("Unknown")),
+        ("Language", esc(NAMES.get(t.value("language"), t.value("language"))) + _badge(t.meta.get("language"))
+         if t.value("language") else _unknown("Not detected")),
         ("Speakers", _people(t.value("speakers", [])) + _badge(t.meta.get("speakers"), list_fact=True)
          if t.value("speakers") else _unknown("Not named")),
         ("Counterpart", _people(t.value("counterparts", [])) + _badge(t.meta.get("counterparts"))

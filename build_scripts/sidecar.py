@@ -13,7 +13,8 @@ from .errors import TranscriptError
 from .model import Transcript
 from .rules import EVENT_TYPES
 
-SCALAR_KEYS = ("title", "date", "time", "place", "event_type")
+SCALAR_KEYS = ("title", "date", "time", "place", "event_type", "language")
+LANGUAGE = re.compile(r"[a-z]{2}")
 PERSON_KEYS = ("speakers", "counterparts")
 SOURCE_KEYS = ("publisher", "via", "url", "retrieved")
 FACT_FORM_KEYS = ("value", "inferred", "note", "from")
@@ -85,6 +86,9 @@ def _check_scalar(key: str, value: Any, name: str, line: int) -> None:
     if key == "event_type" and value not in EVENT_TYPES:
         raise TranscriptError(name, line, f"unknown event_type {value!r}",
                               f"use one of: {', '.join(EVENT_TYPES)}")
+    if key == "language" and not (isinstance(value, str) and LANGUAGE.fullmatch(value)):
+        raise TranscriptError(name, line, f"`language` must be a two-letter ISO 639-1 code, not {value!r}",
+                              "write e.g. `language: ru`")
     if key in ("title", "place") and value is not None and not isinstance(value, str):
         raise TranscriptError(name, line, f"`{key}` must be text", "quote it")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from .labels import parse_label
-from .language import detect_language
 from .model import Fact, Paragraph, Section, Transcript, Turn
 from .rules import Rules
 
@@ -56,7 +55,7 @@ def _principal(t: Transcript) -> str | None:
 
 def structure_turns(t: Transcript, rules: Rules) -> Transcript:
     """Fill `t.sections` and the word count from `t.body`."""
-    t.language = detect_language(" ".join(line.text for line in t.body[:40]))
+    t.language = t.value("language")
     sections: list[Section] = []
     turn: Turn | None = None
     questions = 0

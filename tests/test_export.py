@@ -26,10 +26,10 @@ from hostile import HOSTILE
 from pagetext import missing_in_order, words
 
 RECORD_KEYS = ["id", "title", "date", "date_precision", "date_label", "time", "place", "place_id", "event_type",
-               "speakers", "counterparts", "source", "topics", "word_count", "questions", "corpus_file",
+               "language", "speakers", "counterparts", "source", "topics", "word_count", "questions", "corpus_file",
                "sidecar_file", "added", "changed", "page", "provenance", "sections"]
 CORPUS_COLUMNS = ["id", "title", "date", "date_precision", "date_label", "time", "place", "place_id", "event_type",
-                  "speakers", "counterparts", "source_publisher", "source_via", "source_url", "topics", "word_count",
+                  "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url", "topics", "word_count",
                   "questions", "corpus_file", "sidecar_file", "added", "changed", "page", "txt", "json", "text"]
 TURN_COLUMNS = ["transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker", "label",
                 "aside", "speaker_inferred", "first_paragraph_anchor", "paragraph_anchors", "text"]
@@ -76,7 +76,7 @@ def test_each_json_record_matches_the_transcript_model(files, corpus):
         assert list(rec) == RECORD_KEYS
         assert rec["id"] == tid and rec["page"] == f"transcripts/{tid}/" and rec["added"] is None and rec["changed"] is None
         assert rec["title"] == " ".join(t.value("title").split())
-        for key in ("date", "date_precision", "date_label", "time", "place", "place_id", "event_type", "speakers",
+        for key in ("date", "date_precision", "date_label", "time", "place", "place_id", "event_type", "language", "speakers",
                     "counterparts", "source", "word_count", "questions", "corpus_file", "sidecar_file", "provenance"):
             assert rec[key] == fm[key], (tid, key)
         assert rec["topics"] == [{"slug": m.slug, "name": m.name} for m in t.assigned_topics()]
