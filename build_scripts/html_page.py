@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from html.parser import HTMLParser
 from dataclasses import dataclass, field
 
 from .errors import TranscriptError
@@ -41,15 +42,31 @@ def looks_like_html(raw: bytes) -> bool:
     return bool(LOOKS_LIKE_HTML.match(raw[:4096]))
 
 
-def _depth(root) -> int:
-    deepest, stack = 0, [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            return deepest
-        stack.extend((child, depth + 1) for child in node)
-    return deepest
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "p", "li", "option", "td", "tr", "th", "dt", "dd"}  # and those whose end tag pages leave out
+
+
+class _Nesting(HTMLParser):
+    """The deepest nesting of elements in a page, as written (before a parser caps it)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag not in VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag) -> None:
+        if tag not in VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def _depth(text: str) -> int:
+    counter = _Nesting()
+    counter.feed(text)
+    return counter.deepest
 
 
 def _visible_lines(root) -> list[str]:
@@ -114,7 +131,7 @@ def read_page(text: str, name: str) -> PageText:
         raise TranscriptError(name, None, f"cannot be read as a web page ({exc})",
                               "save the page again from the browser (File → Save page as, “Web page, HTML only”)") \
             from None
-    if _depth(root) > MAX_DEPTH:
+    if _depth(text) > MAX_DEPTH:
         raise TranscriptError(name, None, f"the page nests elements more than {MAX_DEPTH} deep, which no real "
                               "page does", "save the page again from the browser, or copy its text into a .txt file")
     doc = trafilatura.bare_extraction(text, favor_recall=True, include_comments=False, include_tables=True,

@@ -27,6 +27,8 @@ def _huge() -> bytes:
 
 
 MADE_BY_TESTS = {  # file name: its bytes
+    "nested-five-thousand-deep.html": lambda: ("<!DOCTYPE html><html><body>" + "<div>" * 5000 + "<p>Sergey Lavrov: deep."
+                                               "</p>" + "</div>" * 5000 + "</body></html>").encode("utf-8"),
     "huge-50-megabytes.txt": _huge,
     "one-megabyte-line.txt": lambda: _doc("One line of a million characters: " + "word " * 200_000).encode("utf-8"),
     "con.txt": lambda: _doc("A Windows device name.").encode("utf-8"),

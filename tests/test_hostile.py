@@ -25,7 +25,7 @@ def hostile(hostile_build):
 
 
 def test_the_corpus_has_forty_cases_or_more_each_with_an_outcome(hostile):
-    files = sorted(p.relative_to(hostile.corpus).as_posix() for p in hostile.corpus.rglob("*.txt"))
+    files = sorted(p.relative_to(hostile.corpus).as_posix() for p in hostile.corpus.rglob("*") if p.suffix in (".txt", ".html"))
     assert files == sorted(CASES)
     assert len(CASES) >= 40 and len(PAGES) >= 20 and len(REFUSED) >= 15
 
