@@ -21,12 +21,13 @@ from .dates import find_date, parse_dateline, stamp_kind
 from .labels import parse_label, recurring_labels, split_inline_turns
 from .model import Fact, Line, Removal, Transcript
 from .rules import ChromeRule, Profile, Rules
+from .source_facts import title_fact
 from .unwrap import unwrap
 
 EDGE = 12  # signature rules are looked for in this many non-blank lines at each end
 MAX_TITLE = 400
 SENTENCE_END = tuple(".,;:!?…\"”")
-CLOCK_LINE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+CLOCK_LINE = re.compile(r"(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*,?\s+(?P<place>\S.*))?")
 ELISION = re.compile(r"[<\[(]?(?:…|\.\.\.)[>\])]?")
 
 
@@ -133,29 +134,32 @@ def _goes_with_speech(text: str, rules: Rules) -> bool:
             and not is_title(text, rules))
 
 
-def _header(lines: list[Line], t: Transcript, rules: Rules, before_text: bool) -> set[int]:
-    """Take the title, dateline, time and place among the lines outside the text; return their indices."""
-    taken: set[int] = set()
+def _header(lines: list[Line], t: Transcript, rules: Rules, before_text: bool) -> dict[int, str]:
+    """Take the title, dateline, time and place among the lines outside the text; return {index: slot}."""
+    taken: dict[int, str] = {}
+    own = title_fact(t, rules) if t.form != "text" else None  # the page's or the record's own headline
     order = range(len(lines) - 1, -1, -1) if before_text else range(len(lines))  # nearest the text first
     texts = [strip_pictographs(l.text) for l in lines]
     repeated = {x for x in texts if texts.count(x) > 1}
     for i in order:
-        text = texts[i]
+        text, line = texts[i], lines[i]
         if "published" not in t.header and stamp_kind(text) == "published" and find_date(text):
-            t.header["published"] = lines[i]
+            t.header["published"], taken[i] = line, "published"
         elif "dateline" not in t.header and parse_dateline(text):
-            t.header["dateline"] = lines[i]
-        elif "time" not in t.header and CLOCK_LINE.fullmatch(text):
-            t.header["time"] = lines[i]
+            t.header["dateline"], taken[i] = line, "dateline"
+        elif "time" not in t.header and (clock := CLOCK_LINE.fullmatch(text)) and (
+                not clock["place"] or clock["place"].lower() in rules.places):
+            t.header["time"], taken[i] = Line(line.number, clock["time"]), "time"
+            if clock["place"] and "place" not in t.header:
+                t.header["place"], taken[i] = Line(line.number, clock["place"]), "time and place"
         elif "place" not in t.header and text.lower() in rules.places:
-            t.header["place"] = lines[i]
-        elif "title" not in t.header and is_title(text, rules) and (before_text or len(text.split()) >= 3):
+            t.header["place"], taken[i] = line, "place"
+        elif own is not None and text == own.value:
+            taken[i] = "title"  # the headline printed again above the text
+        elif "title" not in t.header and own is None and is_title(text, rules) and (before_text or len(text.split()) >= 3):
             if before_text and repeated and text not in repeated and any(is_title(x, rules) for x in repeated):
                 continue  # a page prints its headline twice (breadcrumb and heading): prefer that line
-            t.header["title"] = lines[i]
-        else:
-            continue
-        taken.add(i)
+            t.header["title"], taken[i] = line, "title"
     return taken
 
 
@@ -165,12 +169,11 @@ def _remove(t: Transcript, line: Line, profile: str, rule: str) -> None:
     t.removals.extend(Removal(n, "", profile, f"joined to line {line.number}") for n in t.joined.get(line.number, ()))
 
 
-def _remove_outside(lines: list[Line], t: Transcript, taken: set[int]) -> None:
+def _remove_outside(lines: list[Line], t: Transcript, taken: dict[int, str]) -> None:
     for i, line in enumerate(lines):
-        slot = next((k for k, v in t.header.items() if v is line), None)
-        if slot:
-            _remove(t, line, "header", slot)
-        elif i not in taken:
+        if i in taken:
+            _remove(t, line, "header", taken[i])
+        else:
             _remove(t, line, "generic", strong_reason(line.text) or edge_reason(line.text))
 
 
@@ -221,7 +224,7 @@ def clean_transcript(t: Transcript, rules: Rules) -> Transcript:
     _remove_outside(head, t, _header(head, t, rules, before_text=True))
     _remove_outside(tail, t, _header(tail, t, rules, before_text=False))
     t.body = _inside(text, t, rules, t.recurring)
-    if t.form == "html" and "title" not in t.header:
+    if t.form == "html":
         page_header(t, rules)
     t.removals.sort(key=lambda r: r.line)
     if not t.body:
@@ -235,12 +238,5 @@ def page_header(t: Transcript, rules: Rules, window: int = 8) -> None:
     title = str(t.source_facts["title"].value) if "title" in t.source_facts else None
     lines = t.page_lines
     at = next((i for i, l in enumerate(lines) if title and l.text.strip() == title), None)
-    if at is None:
-        return
-    t.header.pop("title", None)
-    near = lines[max(0, at - window):at] + lines[at + 1:at + 1 + window]
-    saved = {k: v for k, v in t.header.items()}
-    t.header.update({"title": lines[at]})  # keeps _header from taking another line for the title
-    _header(near, t, rules, before_text=True)
-    del t.header["title"]
-    t.header.update(saved)
+    if at is not None:  # the page's title is its own (title_fact), so _header takes no other line for it
+        _header(lines[max(0, at - window):at] + lines[at + 1:at + 1 + window], t, rules, before_text=True)

@@ -38,6 +38,13 @@ ROLE_WORDS = frozenset("""president prime minister foreign deputy secretary gene
     президент премьер-министр министр председатель заместитель генеральный секретарь посол канцлер
     федеральный глава руководитель директор пресс-секретарь официальный представитель король господин
     госпожа первый""".split())
+# The words an office starts with ("President of Russia", "Deputy Prime Minister …"); "Council" or "Security"
+# may stand inside an office but do not start one.
+OFFICE_START = frozenset("""president prime minister foreign deputy secretary secretary-general chairman chairwoman
+    ambassador chancellor acting head director spokesperson spokesman king queen emir sultan vice premier
+    governor mayor commissioner special senior mr mrs ms dr his her
+    президент премьер-министр министр председатель заместитель генеральный посол канцлер глава руководитель
+    директор пресс-секретарь официальный король господин госпожа""".split())
 SALUTATIONS = frozenset("""ladies gentlemen colleagues friends dear note ps p.s дамы господа коллеги друзья
     уважаемые дорогие""".split())
 
@@ -158,14 +165,22 @@ def split_inline_turns(text: str, rules: Rules, recurring: frozenset[str]) -> li
 
 
 def _label_within(piece: str, rules: Rules, recurring: frozenset[str]) -> int | None:
-    """Where a label starts in `piece` ("Words …: "): 0 when the whole is one, the offset of the shortest
-    ending that names a known person or an office and a name, or None."""
+    """Where a label starts in `piece` ("Words …: "): 0 when the whole is one; else the offset of the longest
+    ending that is a known name, or an office then a name, after a sub-heading with no sentence in it; or None."""
     label = parse_label(piece, rules, recurring)
     if label and (label.question or label.speaker):
         return 0
-    starts = [m.start() for m in re.finditer(r"(?<=\s)\S", piece)]
-    for offset in reversed(starts):
+    best = None
+    for match in re.finditer(r"(?<=\s)\S", piece):
+        offset = match.start()
+        if re.search(r"[.!?…:;]", piece[:offset]):
+            continue  # a sentence before it: the label starts after that sentence, not here
         label = parse_label(piece[offset:], rules)
-        if label and label.speaker and (label.role or rules.person(label.written) or _known_suffix(label.written.split(), rules)):
-            return offset
-    return None
+        if label and label.speaker and (_office_first(label.role) or (label.role is None and rules.person(label.written))):
+            best = offset if best is None else min(best, offset)
+    return best
+
+
+def _office_first(role: str | None) -> bool:
+    """Whether an office as written starts with an office word ("President of Russia", not "Council President")."""
+    return bool(role) and role.split()[0].lower().strip(".,") in OFFICE_START

@@ -18,7 +18,7 @@ from .model import Fact, Transcript
 from .rules import Rules
 from .source_facts import date_fact, place_fact, record_time, source_address, speaker_cell, title_fact
 
-WITH = re.compile(r"\b(?:talks|negotiations|meeting|conference|consultations|discussions)"
+WITH = re.compile(r"\b(?i:talks|negotiations|meeting|conference|consultations|discussions)"
                   r" with (?P<who>.+)$")
 NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
 ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
