@@ -10,7 +10,6 @@ after rows are added to it.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -20,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from dateutil import parser as dateutil_parser
-
 from .add import CORPUS_SUFFIXES, derive_id
 from .build import load_transcript
+from .dates import parse_dateline
 from .errors import Problem, TranscriptError
 from .read import decode
 from .rules import Rules
@@ -279,21 +277,14 @@ def _plan(row: Row, text: str, mapping: dict[str, str], name: str) -> Planned:
 
 
 def parse_date(cell: str) -> str | None:
-    """Return the day as YYYY-MM-DD (or YYYY-MM, YYYY as written), or None when it is no certain date."""
+    """Return the day as YYYY-MM-DD (or YYYY-MM, YYYY as written), or None when it is no certain date:
+    the cell read as a whole by the generator's own date reader (dates.parse_dateline)."""
     text = cell.strip()
     if MONTH_OR_YEAR.fullmatch(text):
         month = int(text[5:7]) if len(text) > 4 else 1
         return text if 1 <= month <= 12 else None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", text):  # an ISO stamp: the day as written, in its own zone
-            return dateutil_parser.isoparse(text).date().isoformat()
-        # Anything else only when every part is stated and the order is not in doubt (3/4/2022).
-        one = dateutil_parser.parse(text, default=dt.datetime(2000, 1, 1))
-        two = dateutil_parser.parse(text, default=dt.datetime(2001, 2, 2))
-        swapped = dateutil_parser.parse(text, dayfirst=True, default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    return one.date().isoformat() if one.date() == two.date() == swapped.date() else None
+    found = parse_dateline(text)
+    return found.iso if found else None
 
 
 def _name(plan: Planned, corpus_dir: Path, taken: set[str], rules: Rules) -> str:
