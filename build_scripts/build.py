@@ -30,7 +30,6 @@ from .progress import Progress
 from .read import discover, orphan_sidecars, read_transcript
 from .render import render_page
 from .rules import Rules, load_rules
-from .sidecar import apply_origins
 from .structure import structure_turns
 from .topics import assign_topics
 from .write import StagedTree
@@ -55,7 +54,7 @@ def load_transcript(path: Path, root: Path, rules: Rules) -> Transcript:
     """Return one transcript carried through every per-file stage."""
     t = read_transcript(path, root)
     t = clean_transcript(t, rules)
-    t = apply_origins(extract_metadata(t, rules))
+    t = extract_metadata(t, rules)
     t = structure_turns(t, rules)
     return assign_topics(t, rules)
 

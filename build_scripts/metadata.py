@@ -49,7 +49,7 @@ def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
     raw = t.sidecar[key]
     form = raw if isinstance(raw, dict) else {"value": raw}
     return Fact(form["value"], "sidecar", t.sidecar_lines.get(key), note=form.get("note"),
-                inferred=bool(form.get("inferred")), file=t.sidecar_file)
+                inferred=bool(form.get("inferred")), file=t.sidecar_file, origin=form.get("from"))
 
 
 def _split_title(title: str) -> tuple[str, FoundDate | None, str | None]:

@@ -10,7 +10,6 @@ from typing import Any
 import yaml
 
 from .errors import TranscriptError
-from .model import Transcript
 from .rules import EVENT_TYPES
 
 SCALAR_KEYS = ("title", "date", "time", "place", "event_type", "language")
@@ -208,12 +207,3 @@ def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]
         data[key], lines[key] = value, line
     return data, lines
 
-
-def apply_origins(t: Transcript) -> Transcript:
-    """Return `t` with each sidecar fact written as {value, from: …} carrying that `from` (Fact.origin)."""
-    # After extract_metadata, which builds the sidecar facts; the one place that reads `from`.
-    for key, raw in (t.sidecar or {}).items():
-        fact = t.meta.get(key)
-        if isinstance(raw, dict) and isinstance(raw.get("from"), str) and fact and fact.source == "sidecar":
-            fact.origin = raw["from"]
-    return t
