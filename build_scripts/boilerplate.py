@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .chrome import MENU_SEPARATOR
-
 SENTENCE_END = tuple(".!?…\"”»")
 SPEECH_END = SENTENCE_END + tuple(",:;")
+MENU_SEPARATOR = re.compile(r"\s[|•»›·/]\s|\s[|•»›·]$|^[|•»›·]\s")
 _ANY = re.I | re.S
 # Lines that say what they are: chrome wherever they stand (reason, pattern over the whole line).
 STRONG = (

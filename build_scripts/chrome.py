@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .boilerplate import strong_reason
 from .dates import parse_dateline
 from .labels import parse_label
 from .model import Line
@@ -19,18 +20,14 @@ from .slugs import slugify
 
 SENTENCE_END = tuple(".!?…\"”»)")
 SPEECH_END = SENTENCE_END + tuple(",:;")  # "Ladies and gentlemen," opens a speech
-MENU_SEPARATOR = re.compile(r"\s[|•»›·/]\s|\s[|•»›·]$|^[|•»›·]\s")
-REASONS = (  # (pattern over the whole stripped line, reason), first match wins
-    (re.compile(r".*(©|\(c\)|\bcopyright\b|all rights reserved).*", re.I), "copyright notice"),
-    (re.compile(r"(last )?(updated|modified|published|posted)\b.*\d.*", re.I),
-     "publication stamp: when the page was posted or changed, not when the event took place"),
+# Beyond what boilerplate.py says is chrome wherever it stands: lines that are chrome at a file's
+# edges (pattern over the whole stripped line, reason), first match wins.
+EDGE_REASONS = (
     (re.compile(r"(page \d+( of \d+)?|- ?\d+ ?-|\d+ / \d+)", re.I), "page header or footer (PDF)"),
-    (re.compile(r"(https?://\S+|www\.\S+|[\w-]+(\.[\w-]+)*\.(ru|kz|com|org|net|gov|int|info)(/\S*)?|@\w+)", re.I),
-     "web address or account handle"),
+    (re.compile(r"@\w+"), "account handle"),
     (re.compile(r"[\d.,]+\s*[KkMm]?\s*(views?|likes?|shares?|comments?)|👁.*", re.I), "view or share counter"),
-    (re.compile(r"(share|print( version)?|forward|reply|subscribe.*|follow us.*|read more|more news|"
-                r"log ?in|sign (in|up)|search|menu|home|back to top|skip to .*|pinned( message)?|"
-                r"accept( all)? cookies.*|related( articles| news)?|tags?:?.*|news|politics|world)", re.I),
+    (re.compile(r"(forward|reply|log ?in|sign (in|up)|search|menu|home|back to top|skip to .*|pinned( message)?|"
+                r"accept( all)? cookies.*|related( articles| news)?|tags?:?.*|more news|news|politics|world)", re.I),
      "site control or section name"),
     (re.compile(r"[a-z_]+(,[a-z_]+){2,}"), "CSV column header"),
 )
@@ -47,12 +44,10 @@ class Suspect:
 def chrome_reason(text: str) -> str | None:
     """Why a line looks like site chrome (menu, stamp, counter…), or None."""
     text = text.strip()
-    for pattern, reason in REASONS:
-        if pattern.fullmatch(text):
-            return reason
-    if MENU_SEPARATOR.search(text) and not text.endswith(SENTENCE_END):
-        return "menu or breadcrumb (items between separators)"
-    return None
+    reason = strong_reason(text)
+    if reason:
+        return reason
+    return next((reason for pattern, reason in EDGE_REASONS if pattern.fullmatch(text)), None)
 
 
 def names_someone(text: str, rules: Rules) -> bool:
