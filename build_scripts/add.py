@@ -83,7 +83,7 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
         if refusal:
             out.lines += refusal
             return out
-        suspects = find_suspects([l for l in t.lines if l.number not in _removed_by_profiles(t)],
+        suspects = find_suspects([l for l in t.lines if l.number not in _removed_as_chrome(t)],
                                  load_rules(data_dir))
         # A page from a site the archive already has a profile for uses that profile; the generic
         # cleaning needs none, so a proposal is only an optional sharpening for a new site.
@@ -158,7 +158,8 @@ def _refuse_duplicate(raw: bytes, t: Transcript, corpus: list[Transcript], corpu
     return []
 
 
-def _removed_by_profiles(t: Transcript) -> set[int]:
+def _removed_as_chrome(t: Transcript) -> set[int]:
+    """Lines a source profile or the generic cleaner removed (not the title or dateline)."""
     return {r.line for r in t.removals if r.profile != "header"}
 
 
