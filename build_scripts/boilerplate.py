@@ -17,6 +17,7 @@ SENTENCE_END = tuple(".!?…\"”»")
 SPEECH_END = SENTENCE_END + tuple(",:;")
 MENU_SEPARATOR = re.compile(r"\s[|•»›·/]\s|\s[|•»›·]$|^[|•»›·]\s")
 _ANY = re.I | re.S
+MAX_CHROME = 400  # characters: a notice, stamp or menu line is never longer than this
 # Lines that say what they are: chrome wherever they stand (reason, pattern over the whole line).
 STRONG = (
     ("copyright or licence notice", re.compile(
@@ -43,6 +44,9 @@ STRONG = (
         r"message preview|addressee email|publication status|читать далее|read more)\s*:?", re.I)),
     ("separator", re.compile(r"[*•·_=~\-–—\s]{3,}")),
 )
+# All of STRONG as one pattern (one pass over a line instead of one per reason); its group says which.
+_STRONG_ANY = re.compile("|".join(f"(?P<r{i}>(?{'i' if p.flags & re.I else ''}{'s' if p.flags & re.S else ''}:{p.pattern}))"
+                                  for i, (_, p) in enumerate(STRONG)))
 _FUNCTION_WORDS = frozenset(
     "a an and are as at be but by for from has have he her his i in is it its of on or our that the their "
     "they this to was we were which will with you not would can all been also into than there these "
@@ -64,14 +68,14 @@ def strip_pictographs(text: str) -> str:
 
 def strong_reason(text: str) -> str | None:
     """Why a line is chrome wherever it stands (a notice, a stamp, "See also" …), or None."""
+    if not text.strip() or len(text) > MAX_CHROME or (len(text) > 80 and text.rstrip().endswith(SENTENCE_END)):
+        return None  # nothing, or a long sentence
     text = " ".join(text.split())
-    if not text:
-        return None
     if text.endswith(SENTENCE_END) and len(text.split()) >= 8:
         return None  # a sentence: never removed
-    for reason, pattern in STRONG:
-        if pattern.fullmatch(text):
-            return reason
+    match = _STRONG_ANY.fullmatch(text)
+    if match:
+        return STRONG[int(match.lastgroup[1:])][0]
     if MENU_SEPARATOR.search(text) and not text.endswith(SENTENCE_END):
         return "menu or breadcrumb (items between separators)"
     if _PICTOGRAPH.match(text) and not text.endswith(SPEECH_END) and len(text.split()) <= 8:
@@ -81,7 +85,7 @@ def strong_reason(text: str) -> str | None:
 
 def function_word_share(text: str) -> float:
     """The share of a line's words that are function words (jusText's stop-word density)."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:400].lower())  # the opening words tell as well as the whole
     return sum(w in _FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
@@ -118,6 +122,8 @@ GLOSSARY_TIP = re.compile(r"(?P<gap>\s{3,})(?P<tip>(?:Background information|С�
 
 def tooltips(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each tool-tip a site printed beside a name or a term in `text`."""
+    if "   " not in text and not _GLUED.search(text):
+        return []  # a tool-tip leaves a wide gap, or (in an export's labels) an office glued to the name
     if "   " in text and GLOSSARY_TIP.search(text):
         return [(m.start("gap"), m.end("tip"), m.group("tip")) for m in GLOSSARY_TIP.finditer(text)]
     spans = [(m.start("gap"), m.end("tip"), m.group("tip")) for m in TOOLTIP.finditer(text)

@@ -52,8 +52,7 @@ def chrome_reason(text: str) -> str | None:
 
 def names_someone(text: str, rules: Rules) -> bool:
     """Whether the line names a known person or an event ("press conference", "interview"…)."""
-    lower = text.lower()
-    return (any(re.search(r"\b" + re.escape(spelling) + r"\b", lower) for spelling in rules.people)
+    return (rules.first_person_named(text) is not None
             or any(pattern.search(text) for _, pattern in rules.event_types))
 
 

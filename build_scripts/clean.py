@@ -13,12 +13,13 @@ page was made".
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .boilerplate import (SPEECH_END, edge_reason, is_narrative, is_speech, strip_pictographs, strong_reason,
                           tooltips)
 from .chrome import looks_like_title
 from .dates import find_date, parse_dateline, stamp_kind
-from .labels import parse_label, recurring_labels, split_inline_turns
+from .labels import candidate, parse_label, recurring_labels, runs_together, split_inline_turns
 from .model import Fact, Line, Removal, Transcript
 from .rules import ChromeRule, Profile, Rules
 from .source_facts import title_fact
@@ -89,7 +90,15 @@ def _untip(lines: list[Line], t: Transcript) -> list[Line]:
     """Take the tool-tips a site prints beside a name out of each line, recording each."""
     out = []
     for line in lines:
-        spans = tooltips(line.text)
+        if "   " in line.text or runs_together(line.text):
+            spans = tooltips(line.text)
+        elif candidate(line.text):  # an office glued to the name stands in the label, before its colon
+            spans = tooltips(line.text[:line.text.index(":") + 1])
+        else:
+            spans = []
+        if not spans:
+            out.append(line)
+            continue
         text = line.text
         for start, end, tip in reversed(spans):
             t.removals.append(Removal(line.number, tip, "generic", "tool-tip text printed beside a name"))
@@ -99,23 +108,33 @@ def _untip(lines: list[Line], t: Transcript) -> list[Line]:
 
 
 def _split_turns(lines: list[Line], rules: Rules, recurring: frozenset[str]) -> list[Line]:
-    return [Line(line.number, piece) for line in lines
-            for piece in (split_inline_turns(line.text, rules, recurring) if line.text.strip() else [""])]
+    out = []
+    for line in lines:
+        pieces = split_inline_turns(line.text, rules, recurring)
+        out.extend([line] if len(pieces) == 1 and pieces[0] is line.text
+                   else [Line(line.number, piece) for piece in pieces] if pieces else [line])
+    return out
 
 
 def _text_span(lines: list[Line], rules: Rules, recurring: frozenset[str]) -> tuple[int, int]:
     """Indices (start, end) of the spoken text: from its first sentence or label to its last."""
-    labelled = [parse_label(l.text, rules, recurring) is not None for l in lines]
-    speech = [labelled[i] or is_speech(l.text) for i, l in enumerate(lines)]
     n = len(lines)
-    start = next((i for i in range(n) if labelled[i] or (speech[i] and i + 1 < n and speech[i + 1])),
-                 next((i for i in range(n) if speech[i]), None))
+    known: dict[int, tuple[bool, bool]] = {}
+
+    def kind(i: int) -> tuple[bool, bool]:  # (labelled, speech), worked out for the lines looked at only
+        if i not in known:
+            labelled = parse_label(lines[i].text, rules, recurring) is not None
+            known[i] = (labelled, labelled or is_speech(lines[i].text))
+        return known[i]
+
+    start = next((i for i in range(n) if kind(i)[0] or (kind(i)[1] and i + 1 < n and kind(i + 1)[1])),
+                 next((i for i in range(n) if kind(i)[1]), None))
     if start is None:  # nothing reads as speech (a short text): the text starts after its title and dateline
         start = next((i for i, l in enumerate(lines) if not (parse_dateline(l.text) or is_title(l.text, rules))), n)
         return start, n
     while start > 0 and _goes_with_speech(lines[start - 1].text, rules) and _addressed(lines[start - 1].text):
         start -= 1
-    end = max(i for i in range(n) if speech[i]) + 1
+    end = next(i for i in range(n - 1, -1, -1) if kind(i)[1]) + 1
     while end < n and (_goes_with_speech(lines[end].text, rules) or ELISION.fullmatch(lines[end].text.strip())):
         end += 1
     return start, end
@@ -140,7 +159,7 @@ def _header(lines: list[Line], t: Transcript, rules: Rules, before_text: bool) -
     own = title_fact(t, rules) if t.form != "text" else None  # the page's or the record's own headline
     order = range(len(lines) - 1, -1, -1) if before_text else range(len(lines))  # nearest the text first
     texts = [strip_pictographs(l.text) for l in lines]
-    repeated = {x for x in texts if texts.count(x) > 1}
+    repeated = {x for x, n in Counter(texts).items() if n > 1}
     for i in order:
         text, line = texts[i], lines[i]
         if "published" not in t.header and stamp_kind(text) == "published" and find_date(text):

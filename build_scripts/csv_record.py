@@ -40,8 +40,11 @@ class Record:
 
 def _cells(text: str) -> list[Cell] | None:
     """The cells of `text` when it is exactly one CSV record of several cells, else None."""
-    if "," not in text[:2000] or text.lstrip()[:1] in ("<", "{", "["):
-        return None
+    opening = text[:300]
+    if "," not in opening or text.lstrip()[:1] in ("<", "{", "[") or not (
+            '",' in opening or "http" in opening or "www." in opening or NUMERIC_DATE.search(opening)
+            or ISO_STAMP.search(opening)):
+        return None  # a record shows a quoted cell, an address or a date in its first cells
     try:
         rows = [row for row in csv.reader(io.StringIO(text.strip("\ufeff\r\n")), strict=True) if row]
     except csv.Error:

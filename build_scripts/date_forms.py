@@ -1,9 +1,15 @@
 """The date forms publishers print, in English and Russian.
 
-Patterns only find candidates and say how to read them (language, field order);
-dateparser decides whether a candidate is a real day, so "31 February" and a bare
-"8 октября" are never dates. Each form needs a day, a month and a year that cannot
-be read two ways: "03/04/2019" could be March or April, so it is no date.
+Patterns find candidates and say how to read them (language, field order); the
+calendar (datetime) decides whether a candidate is a real day, so "31 February"
+and a bare "8 октября" are never dates. Each form needs a day, a month and a year
+that cannot be read two ways: "03/04/2019" could be March or April, so it is no date.
+
+The patterns name every month they accept, so reading a match needs no more than
+the month tables below. dateparser, the well-kept multilingual reader, read them at
+first; it took 2.6 ms per distinct date (8% of `generate` at 1,000 transcripts) to
+reach the same days, and tests/test_dates.py now holds the two to the same answer on
+every form (`read_with_dateparser`).
 """
 from __future__ import annotations
 
@@ -73,7 +79,8 @@ def _parser(language: str, order: str):
 
     return DateDataParser(languages=[language], settings={
         "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-        "DATE_ORDER": order, "PREFER_LOCALE_DATE_ORDER": False})
+        "DATE_ORDER": order, "PREFER_LOCALE_DATE_ORDER": False,
+        "PARSERS": ["absolute-time"]})  # a stated date only: never "2 days ago" (and a third faster)
 
 
 def _slash_order(match: re.Match) -> str | None:
@@ -86,17 +93,40 @@ def _slash_order(match: re.Match) -> str | None:
     return None  # "03/04/2019": March or April
 
 
+_MONTH_NUMBER = {name.lower(): n for names in (MONTHS, RU_MONTHS) for n, name in enumerate(names, start=1)}
+_PART = re.compile(r"\d+|[^\W\d_]+")
+
+
+def _day(language: str, order: str, written: str) -> dt.date | None:
+    """The day `written` names, its fields taken in `order` (DMY, MDY or YMD); None for no real day."""
+    parts = _PART.findall(written)
+    fields = [int(p) if p.isdigit() else _MONTH_NUMBER.get(p.lower()) for p in parts[:3]]
+    if len(fields) != 3 or None in fields:
+        return None
+    values = dict(zip(order, fields))
+    try:
+        return dt.date(values["Y"], values["M"], values["D"])
+    except ValueError:
+        return None
+
+
+def read_with_dateparser(language: str, order: str, written: str) -> dt.date | None:
+    """The day dateparser reads in `written`: the reference `_day` is tested against."""
+    day = _parser(language, order).get_date_data(written).date_obj
+    return day.date() if isinstance(day, dt.datetime) else None
+
+
 def _read(form: Form, match: re.Match) -> FoundDate | None:
     order = form.order or _slash_order(match)
     if order is None:
         return None
-    day = _parser(form.language, order).get_date_data(match["date"]).date_obj
-    if not isinstance(day, dt.datetime):
+    day = _day(form.language, order, match["date"])
+    if day is None:
         return None
     time = match["time"]
     if time and len(time) == 4:
         time = "0" + time
-    return FoundDate(day.date().isoformat(), "day", time, match.start(), match.end())
+    return FoundDate(day.isoformat(), "day", time, match.start(), match.end())
 
 
 def read_whole_date(text: str) -> FoundDate | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .rules import Rules
 
@@ -30,6 +31,9 @@ LABEL = re.compile(
     rf"(?P<label>{_WORD}(?:,?\s?(?:{_WORD}|(?:{_CONNECT})(?=\s))){{0,11}})"
     rf"(?:\s*\((?P<aside>[^()]{{1,120}})\))?"
     rf"\s*:(?:\s+(?P<text>\S.*))?", re.S)
+# A colon within a few capitalised words after a sentence: where a turn run into the line may start.
+RUN_TOGETHER = re.compile(r"[.!?…»\"”)*]\s+\S{0,3}\s*[A-ZА-ЯЁ][^.!?:]{0,160}:")
+LABEL_REACH = 320  # characters within which a label's colon stands
 INITIALS = re.compile(rf"(?:[{_UP}][a-zа-яё]?\.\s?){{1,2}}[{_UP}][\w’'-]+")
 ROLE_WORDS = frozenset("""president prime minister foreign deputy secretary general chairman chairwoman chair
     ambassador chancellor federal acting head director spokesperson spokesman king queen emir sultan
@@ -61,15 +65,24 @@ class Label:
     role: str | None = None  # the office written before the name ("President of Russia")
 
 
+@lru_cache(maxsize=8192)
+def runs_together(text: str) -> bool:
+    """Whether a turn may start inside `text` (asked for each line by two stages)."""
+    return ":" in text and RUN_TOGETHER.search(text) is not None
+
+
+@lru_cache(maxsize=8192)  # each line is asked about by several stages
 def candidate(text: str) -> re.Match | None:
     """The label-shaped start of `text` ("Words (aside): …"), before deciding whether it is one."""
+    if ":" not in text[:LABEL_REACH]:
+        return None  # twelve words and an aside end well before this
     return LABEL.fullmatch(text.strip())
 
 
 def _starts(text: str):
     """The label-shaped pieces that open `text` or follow one of its sentences (up to the colon)."""
     yield text
-    if ":" in text and len(text) >= 200:
+    if runs_together(text):
         for gap in INLINE.finditer(text):
             rest = text[gap.end():gap.end() + 200]
             colon = rest.find(":")
@@ -103,6 +116,7 @@ def split_office(written: str) -> tuple[str | None, str]:
     return " ".join(words[:start]), " ".join(words[start:])
 
 
+@lru_cache(maxsize=16384)  # every stage asks about the same lines; a Label is immutable
 def parse_label(text: str, rules: Rules, recurring: frozenset[str] = frozenset()) -> Label | None:
     """Return the speaker label that opens `text`, if it is one (see the module's docstring)."""
     match = candidate(text)
@@ -146,7 +160,7 @@ INLINE = re.compile(r"(?<=[.!?…»\"”)*])\s+(?=[\U0001F000-\U0001FAFF\u2600-\
 
 def split_inline_turns(text: str, rules: Rules, recurring: frozenset[str]) -> list[str]:
     """Turns run together on one line (an export's text cell) split where a new label starts."""
-    if len(text) < 200 or ":" not in text:
+    if not runs_together(text):
         return [text]
     pieces, start = [], 0
     for gap in INLINE.finditer(text):

@@ -208,12 +208,8 @@ def _role_before(title: str, spelling: str) -> str | None:
 
 def _first_person_named(title: str, rules: Rules) -> str | None:
     """Return the canonical name of the person named first in `title`."""
-    found = []
-    for spelling, person in rules.people.items():
-        match = re.search(r"\b" + re.escape(spelling) + r"\b", title, re.I)
-        if match:
-            found.append((match.start(), -len(spelling), person.name))
-    return min(found)[2] if found else None
+    match = rules.first_person_named(title)
+    return rules.person(match.group(0)).name if match else None
 
 
 def _day_of(iso: str | None) -> dt.date | None:
@@ -298,7 +294,13 @@ def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
 
 def extract_language(t: Transcript) -> None:
     """Set language: detected from the spoken text, unless the sidecar corrects it."""
-    found = detect_language(" ".join(line.text for line in t.body[:40]))
+    opening, size = [], 0
+    for line in t.body:  # the opening lines are enough: detect_language reads a few hundred letters
+        opening.append(line.text)
+        size += len(line.text)
+        if size > 1500:
+            break
+    found = detect_language(" ".join(opening))
     if found is not None:
         t.meta["language"] = Fact(found, "inferred", note="detected from the spoken text (lingua)")
     side = _sidecar_fact(t, "language")

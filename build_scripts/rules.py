@@ -144,7 +144,10 @@ class Topic:
         return matched
 
 
-@dataclass(frozen=True)
+_NAME_PATTERNS: dict[int, re.Pattern] = {}
+
+
+@dataclass(frozen=True, eq=False)  # one set of rules is one object: hashed by identity, so stages can cache by it
 class Rules:
     """Everything the stages read from data files."""
 
@@ -159,6 +162,15 @@ class Rules:
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name.strip().lower())
+
+    def first_person_named(self, text: str) -> re.Match | None:
+        """The first spelling of a known person in `text` (the longest, where two start together)."""
+        pattern = _NAME_PATTERNS.get(id(self.people))
+        if pattern is None:  # one pattern of every spelling, built once per register
+            spellings = sorted(self.people, key=len, reverse=True)
+            pattern = _NAME_PATTERNS[id(self.people)] = re.compile(
+                r"\b(?:" + "|".join(map(re.escape, spellings)) + r")\b", re.I)
+        return pattern.search(text)
 
     def topic(self, slug: str) -> Topic | None:
         return next((t for t in self.topics if t.slug == slug), None)

@@ -75,6 +75,8 @@ def _join(first: Line, line: Line, text: str, joined: dict[int, list[int]]) -> L
 
 def _join_block(block: list[Line], is_label, joined: dict[int, list[int]]) -> list[Line]:
     """Join the lines of one block (no blank line between them) that belong to one paragraph."""
+    if len(block) == 1:
+        return block
     wrapped = _wrapped(block)
     width = median(len(line.text.strip()) for line in block)
     out: list[Line] = [block[0]]

@@ -107,6 +107,21 @@ def test_find_date(text, iso, time, matched):
     assert (found.iso, found.precision, found.time, text[found.start:found.end]) == (iso, "day", time, matched)
 
 
+@pytest.mark.parametrize("written, language, order", [
+    *[(f"{d} {month} {y}", "en", "DMY") for d, month, y in (("3", "June", 2019), ("31", "December", 2000),
+                                                              ("29", "February", 2024), ("29", "February", 2023),
+                                                              ("31", "April", 2021), ("1", "JANUARY", 2013))],
+    *[(f"{month} {d}, {y}", "en", "MDY") for month, d, y in (("September", 9, 2020), ("February", 30, 2020))],
+    *[(f"{d} {month} {y}", "ru", "DMY") for d, month, y in (("9", "сентября", 2020), ("31", "июня", 2020),
+                                                              ("1", "января", 2013), ("29", "февраля", 2022))],
+    ("2022-05-16", "en", "YMD"), ("2021-02-31", "en", "YMD"), ("03.06.2019", "en", "DMY"),
+    ("02/22/2022", "en", "MDY"), ("22/02/2022", "en", "DMY"), ("27-02-2003", "en", "DMY"),
+])
+def test_the_calendar_reads_every_form_as_dateparser_does(written, language, order):
+    from build_scripts.date_forms import _day, read_with_dateparser
+    assert _day(language, order, written) == read_with_dateparser(language, order, written)
+
+
 @pytest.mark.parametrize("text", [
     "© 2020", "© 2020 The Ministry of Foreign Affairs, 3 June 2019", "Copyright 03.06.2019",  # copyright lines
     "03/04/2019",                 # March 4 or April 3: no date

@@ -22,7 +22,7 @@ KAZAKH = ("Қазақстан Республикасының Сыртқы іст
     (MIXED, "ru"),
     (KAZAKH, "kk"),
     (ENGLISH * 700, "en"),            # ~100 KB: only the start is read
-    (" ".join([RUSSIAN] * 30 + [ENGLISH] * 300), "ru"),  # only the first 3,000 letters are read
+    (" ".join([RUSSIAN] * 2 + [ENGLISH] * 300), "ru"),  # only the first 200 letters are read
 ])
 def test_detect_language(text, code):
     assert detect_language(text) == code
