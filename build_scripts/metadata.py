@@ -1,4 +1,5 @@
 """Stage 3: the facts of a transcript (date, place, people, source, …) with provenance.
+The people (speakers, counterparts, their roles) are in people_facts.py.
 
 Facts come from the text (title, dateline, chrome lines naming the source), then
 the sidecar overrides them. What neither states stays unknown.
@@ -7,22 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
-from .dates import CLOCK, find_date, FoundDate, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
-from .errors import TranscriptError
 from .boilerplate import strip_pictographs
+from .dates import CLOCK, FoundDate, find_date, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
+from .errors import TranscriptError
+from .facts_common import sidecar_fact, title_line
 from .labels import parse_label
 from .language import detect_language
 from .model import Fact, Transcript
+from .people_facts import day_of, extract_counterparts, extract_speakers, split_role_name
 from .rules import Rules
-from .source_facts import date_fact, place_fact, record_time, source_address, speaker_cell, title_fact
+from .source_facts import date_fact, place_fact, record_time, source_address, title_fact
 
-WITH = re.compile(r"\b(?i:talks|negotiations|meeting|conference|consultations|discussions)"
-                  r" with (?P<who>.+)$")
-NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
-ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
-REGISTER = "build_scripts/data/people.yml"
+__all__ = ["extract_metadata", "split_role_name"]
+
 PLACES = "build_scripts/data/places.yml"
 
 
@@ -33,23 +32,6 @@ def _without_dated_aside(title: str) -> str:
     """The title without a closing "(Moscow, February 5, 2026)", which names no one."""
     match = DATED_ASIDE.search(title)
     return title[:match.start()] if match and find_date(match.group(1)) else title
-
-
-def _title_line(t: Transcript) -> int | None:
-    """The line the title was read from (None when it came from a page's metadata)."""
-    if "title" in t.header:
-        return t.header["title"].number
-    fact = t.meta.get("title")
-    return fact.line if fact is not None else None
-
-
-def _sidecar_fact(t: Transcript, key: str) -> Fact | None:
-    if not t.sidecar or key not in t.sidecar:
-        return None
-    raw = t.sidecar[key]
-    form = raw if isinstance(raw, dict) else {"value": raw}
-    return Fact(form["value"], "sidecar", t.sidecar_lines.get(key), note=form.get("note"),
-                inferred=bool(form.get("inferred")), file=t.sidecar_file, origin=form.get("from"))
 
 
 def _split_title(title: str) -> tuple[str, FoundDate | None, str | None]:
@@ -93,7 +75,7 @@ def extract_dates(t: Transcript, title: str | None) -> None:
         if from_line.time:
             t.meta["time"] = Fact(from_line.time, "extracted", dateline.number, dateline.text.strip())
     elif from_title:
-        t.meta["date"] = Fact(from_title.iso, "extracted", _title_line(t),
+        t.meta["date"] = Fact(from_title.iso, "extracted", title_line(t),
                               title[from_title.start:from_title.end])
     elif (fact := date_fact(t, title)) is not None:
         t.meta["date"] = fact
@@ -102,7 +84,7 @@ def extract_dates(t: Transcript, title: str | None) -> None:
         t.meta["time"] = Fact(clock.text.strip().zfill(5), "extracted", clock.number)
     elif "time" not in t.meta and (stamp := record_time(t)) is not None:
         t.meta["time"] = stamp
-    side = _sidecar_fact(t, "date")
+    side = sidecar_fact(t, "date")
     if side:
         try:
             side.value, _ = parse_iso(side.value)
@@ -110,7 +92,7 @@ def extract_dates(t: Transcript, title: str | None) -> None:
             raise TranscriptError(t.sidecar_file, side.line, f"bad date: {exc}",
                                   "write the date as YYYY-MM-DD, YYYY-MM or YYYY") from None
         t.meta["date"] = side
-    side = _sidecar_fact(t, "time")
+    side = sidecar_fact(t, "time")
     if side:
         if not isinstance(side.value, str) or not CLOCK.fullmatch(side.value):
             raise TranscriptError(t.sidecar_file, side.line, f"bad time {side.value!r}",
@@ -128,15 +110,15 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
     if last_segment:
         place = rules.places.get(last_segment.strip().lower())
         if place:
-            t.meta["place"] = Fact(last_segment.strip(), "extracted", _title_line(t), last_segment)
+            t.meta["place"] = Fact(last_segment.strip(), "extracted", title_line(t), last_segment)
         elif len(last_segment.split()) <= 3 and not rules.person(last_segment):
-            t.warn(_title_line(t),
+            t.warn(title_line(t),
                    f"the title ends with {last_segment!r}, which is not a known place",
                    "if it is the place, add it to build_scripts/data/places.yml; "
                    "otherwise set `place:` in the sidecar")
     if "place" not in t.meta and (found := place_fact(t, t.value("title"), rules)) is not None:
         t.meta["place"] = found
-    side = _sidecar_fact(t, "place")
+    side = sidecar_fact(t, "place")
     if side:
         t.meta["place"] = side
     fact = t.meta.get("place")
@@ -145,133 +127,11 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
         return
     t.meta["place_id"] = Fact(place.id, fact.source, fact.line, note=f"per {PLACES}", file=fact.file)
     written = next(n for n in place.spellings() if n.lower() == fact.value.strip().lower())
-    at_the_time = place.name_on(_day_of(t.value("date")))
+    at_the_time = place.name_on(day_of(t.value("date")))
     fact.value = at_the_time or written
     if at_the_time and at_the_time != written:
         fact.note = (f"the source calls it {written}; it was called {at_the_time} on that date, per {PLACES}"
                      + (f". {fact.note}" if fact.note else ""))
-
-
-def _person_entry(name: str, role: str | None) -> dict[str, Any]:
-    return {"name": name, "role": role}
-
-
-def _override_people(t: Transcript, key: str) -> None:
-    """Let the sidecar's list of {name, role} replace the people found in the text."""
-    side = _sidecar_fact(t, key)
-    if side:
-        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
-        t.meta[key] = side
-
-
-def split_role_name(who: str, rules: Rules) -> tuple[str | None, str]:
-    """Return (role as written, name) from "Foreign Minister of Kazakhstan Mukhtar Tleuberdi"."""
-    who = who.strip()
-    if ", " in who:
-        role, name = who.rsplit(", ", 1)
-        return role.strip(), name.strip()
-    for spelling in sorted(rules.people, key=len, reverse=True):
-        if who.lower().endswith(" " + spelling) or who.lower() == spelling:
-            cut = len(who) - len(spelling)
-            return (who[:cut].strip() or None), who[cut:]
-    match = NAME_AT_END.fullmatch(who)
-    return (match["role"], match["name"]) if match else (None, who)
-
-
-def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
-    """Set counterparts from "… talks with ROLE NAME" in the title, or the sidecar."""
-    match = WITH.search(title_head)
-    if match:
-        people = []
-        for who in re.split(r" and (?=[A-Z])", match["who"]):
-            role, name = split_role_name(who, rules)
-            person = rules.person(name)
-            people.append(_person_entry(person.name if person else name,
-                                        rules.canonical_role(role) if role else None))
-        t.meta["counterparts"] = Fact(people, "extracted", _title_line(t), match["who"])
-    _override_people(t, "counterparts")
-
-
-def _role_before(title: str, spelling: str) -> str | None:
-    """Return the role words just before a name in the title ("Foreign Minister Sergey Lavrov")."""
-    index = title.find(spelling)
-    if index <= 0:
-        return None
-    words = title[:index].rstrip(" ,").split(" ")
-    role: list[str] = []
-    while words and ROLE_WORD.fullmatch(words[-1]):
-        role.insert(0, words.pop())
-    while role and role[0] in ("the", "of", "and"):
-        role.pop(0)
-    return " ".join(role) or None
-
-
-def _first_person_named(title: str, rules: Rules) -> str | None:
-    """Return the canonical name of the person named first in `title`."""
-    match = rules.first_person_named(title)
-    return rules.person(match.group(0)).name if match else None
-
-
-def _day_of(iso: str | None) -> dt.date | None:
-    """Return the day of a day-precision date, or the first of the month for a month."""
-    if not iso or len(iso) == 4:
-        return None
-    return dt.date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
-
-
-def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[str | None, str]:
-    """Return (role, how it was found) for a speaker."""
-    byline = t.line_facts.get("byline_role")
-    byline_name = t.line_facts.get("byline_name")
-    if byline and byline_name and (rules.person(byline_name.value) or None) is rules.person(name):
-        return rules.canonical_role(byline.value), f"role from the byline (line {byline.line})"
-    person = rules.person(name)
-    office = person.office_on(_day_of(t.value("date"))) if person else None
-    spellings = (person.name, *person.aliases) if person else (name,)
-    for spelling in spellings:
-        written = _role_before(title, spelling) if title else None
-        if written:
-            role = rules.canonical_role(written)
-            if office and office.role != role and office.role.startswith(role):
-                return office.role, (f"role “{written}” from the title (line {_title_line(t)}), "
-                                     f"completed from {REGISTER}")
-            return role, f"role from the title (line {_title_line(t)})"
-    if office:
-        return office.role, f"role not in the text; office held on that date per {REGISTER}"
-    return None, "role not stated"
-
-
-def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
-    """Set speakers: named labels in the body, and the title's speaker for unlabelled remarks."""
-    names: list[str] = []
-    first_line = None
-    for line in t.body:
-        label = parse_label(line.text, rules, t.recurring)
-        if label and label.speaker and label.speaker not in names:
-            names.append(label.speaker)
-            first_line = first_line or line.number
-    opening = t.body and parse_label(t.body[0].text, rules, t.recurring) is None
-    notes = []
-    principal = _first_person_named(title, rules) if opening and title else None
-    cell = speaker_cell(t, rules) if opening and not principal else None
-    if principal:
-        if principal not in names:
-            names.insert(0, principal)
-        notes.append(f"{principal} speaks the unlabelled opening remarks, per the title")
-    elif cell is not None:
-        person = rules.person(str(cell.value))
-        principal = person.name if person else str(cell.value)
-        if principal not in names:
-            names.insert(0, principal)
-        notes.append(f"{principal} speaks the unlabelled opening remarks, per {cell.note}")
-    people = []
-    for name in names:
-        role, how = _speaker_role(t, name, title or "", rules)
-        people.append(_person_entry(name, role))
-        notes.append(f"{name}: {how}")
-    if people:
-        t.meta["speakers"] = Fact(people, "extracted", first_line, note="; ".join(notes))
-    _override_people(t, "speakers")
 
 
 def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
@@ -279,7 +139,7 @@ def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
     for kind, pattern in rules.event_types if title else ():
         match = pattern.search(title)
         if match:
-            t.meta["event_type"] = Fact(kind, "extracted", _title_line(t), match.group(0))
+            t.meta["event_type"] = Fact(kind, "extracted", title_line(t), match.group(0))
             break
     else:
         first = parse_label(t.body[0].text, rules, t.recurring) if t.body else None
@@ -287,7 +147,7 @@ def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
             t.meta["event_type"] = Fact(
                 "interview", "inferred", t.body[0].number,
                 note="the title does not say; the text opens with a question and has no opening statement")
-    side = _sidecar_fact(t, "event_type")
+    side = sidecar_fact(t, "event_type")
     if side:
         t.meta["event_type"] = side
 
@@ -303,7 +163,7 @@ def extract_language(t: Transcript) -> None:
     found = detect_language(" ".join(opening))
     if found is not None:
         t.meta["language"] = Fact(found, "inferred", note="detected from the spoken text (lingua)")
-    side = _sidecar_fact(t, "language")
+    side = sidecar_fact(t, "language")
     if side:
         t.meta["language"] = side
 
@@ -328,7 +188,7 @@ def extract_metadata(t: Transcript, rules: Rules) -> Transcript:
     elif (fact := title_fact(t, rules)) is not None:
         t.meta["title"] = fact
         title = str(fact.value)
-    side = _sidecar_fact(t, "title")
+    side = sidecar_fact(t, "title")
     if side:
         t.meta["title"] = side
     if "title" not in t.meta:

@@ -1,0 +1,141 @@
+"""Stage 3, the people: who speaks (labels, the title, an export's speaker cell) and with whom
+(the counterparts a title names), each with the role the text, the title or the register gives."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .facts_common import sidecar_fact, title_line
+from .labels import parse_label
+from .model import Fact, Transcript
+from .rules import Rules
+from .source_facts import speaker_cell
+
+WITH = re.compile(r"\b(?i:talks|negotiations|meeting|conference|consultations|discussions)"
+                  r" with (?P<who>.+)$")
+NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
+ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
+REGISTER = "build_scripts/data/people.yml"
+
+
+def _person_entry(name: str, role: str | None) -> dict[str, Any]:
+    return {"name": name, "role": role}
+
+
+def _override_people(t: Transcript, key: str) -> None:
+    """Let the sidecar's list of {name, role} replace the people found in the text."""
+    side = sidecar_fact(t, key)
+    if side:
+        side.value = [_person_entry(p["name"], p.get("role")) for p in side.value]
+        t.meta[key] = side
+
+
+def split_role_name(who: str, rules: Rules) -> tuple[str | None, str]:
+    """Return (role as written, name) from "Foreign Minister of Kazakhstan Mukhtar Tleuberdi"."""
+    who = who.strip()
+    if ", " in who:
+        role, name = who.rsplit(", ", 1)
+        return role.strip(), name.strip()
+    for spelling in sorted(rules.people, key=len, reverse=True):
+        if who.lower().endswith(" " + spelling) or who.lower() == spelling:
+            cut = len(who) - len(spelling)
+            return (who[:cut].strip() or None), who[cut:]
+    match = NAME_AT_END.fullmatch(who)
+    return (match["role"], match["name"]) if match else (None, who)
+
+
+def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
+    """Set counterparts from "… talks with ROLE NAME" in the title, or the sidecar."""
+    match = WITH.search(title_head)
+    if match:
+        people = []
+        for who in re.split(r" and (?=[A-Z])", match["who"]):
+            role, name = split_role_name(who, rules)
+            person = rules.person(name)
+            people.append(_person_entry(person.name if person else name,
+                                        rules.canonical_role(role) if role else None))
+        t.meta["counterparts"] = Fact(people, "extracted", title_line(t), match["who"])
+    _override_people(t, "counterparts")
+
+
+def _role_before(title: str, spelling: str) -> str | None:
+    """Return the role words just before a name in the title ("Foreign Minister Sergey Lavrov")."""
+    index = title.find(spelling)
+    if index <= 0:
+        return None
+    words = title[:index].rstrip(" ,").split(" ")
+    role: list[str] = []
+    while words and ROLE_WORD.fullmatch(words[-1]):
+        role.insert(0, words.pop())
+    while role and role[0] in ("the", "of", "and"):
+        role.pop(0)
+    return " ".join(role) or None
+
+
+def _first_person_named(title: str, rules: Rules) -> str | None:
+    """Return the canonical name of the person named first in `title`."""
+    match = rules.first_person_named(title)
+    return rules.person(match.group(0)).name if match else None
+
+
+def day_of(iso: str | None) -> dt.date | None:
+    """Return the day of a day-precision date, or the first of the month for a month."""
+    if not iso or len(iso) == 4:
+        return None
+    return dt.date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
+
+
+def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[str | None, str]:
+    """Return (role, how it was found) for a speaker."""
+    byline = t.line_facts.get("byline_role")
+    byline_name = t.line_facts.get("byline_name")
+    if byline and byline_name and (rules.person(byline_name.value) or None) is rules.person(name):
+        return rules.canonical_role(byline.value), f"role from the byline (line {byline.line})"
+    person = rules.person(name)
+    office = person.office_on(day_of(t.value("date"))) if person else None
+    spellings = (person.name, *person.aliases) if person else (name,)
+    for spelling in spellings:
+        written = _role_before(title, spelling) if title else None
+        if written:
+            role = rules.canonical_role(written)
+            if office and office.role != role and office.role.startswith(role):
+                return office.role, (f"role “{written}” from the title (line {title_line(t)}), "
+                                     f"completed from {REGISTER}")
+            return role, f"role from the title (line {title_line(t)})"
+    if office:
+        return office.role, f"role not in the text; office held on that date per {REGISTER}"
+    return None, "role not stated"
+
+
+def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
+    """Set speakers: named labels in the body, and the title's speaker for unlabelled remarks."""
+    names: list[str] = []
+    first_line = None
+    for line in t.body:
+        label = parse_label(line.text, rules, t.recurring)
+        if label and label.speaker and label.speaker not in names:
+            names.append(label.speaker)
+            first_line = first_line or line.number
+    opening = t.body and parse_label(t.body[0].text, rules, t.recurring) is None
+    notes = []
+    principal = _first_person_named(title, rules) if opening and title else None
+    cell = speaker_cell(t, rules) if opening and not principal else None
+    if principal:
+        if principal not in names:
+            names.insert(0, principal)
+        notes.append(f"{principal} speaks the unlabelled opening remarks, per the title")
+    elif cell is not None:
+        person = rules.person(str(cell.value))
+        principal = person.name if person else str(cell.value)
+        if principal not in names:
+            names.insert(0, principal)
+        notes.append(f"{principal} speaks the unlabelled opening remarks, per {cell.note}")
+    people = []
+    for name in names:
+        role, how = _speaker_role(t, name, title or "", rules)
+        people.append(_person_entry(name, role))
+        notes.append(f"{name}: {how}")
+    if people:
+        t.meta["speakers"] = Fact(people, "extracted", first_line, note="; ".join(notes))
+    _override_people(t, "speakers")
