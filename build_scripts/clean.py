@@ -196,6 +196,9 @@ def _remove_outside(lines: list[Line], t: Transcript, taken: dict[int, str]) -> 
             _remove(t, line, "generic", strong_reason(line.text) or edge_reason(line.text))
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _lead(lines: list[Line], labels: list[bool]) -> int:
     """How many lines open the text as the page's own account of the event: third-person lines
     (and separators) before the first speaker's label."""
@@ -208,6 +211,20 @@ def _lead(lines: list[Line], labels: list[bool]) -> int:
     return count
 
 
+def _headline_words(t: Transcript) -> frozenset[str]:
+    title = t.header["title"].text if "title" in t.header else t.source_facts["title"].value \
+        if "title" in t.source_facts else ""
+    return frozenset(_WORDS.findall(str(title).lower()))
+
+
+def _repeats_headline(text: str, headline: frozenset[str]) -> bool:
+    """A short line inside the text made only of the headline's words ("Interview to Mir …" under
+    "Vladimir Putin's interview to Mir …"): a caption, never a sentence someone spoke."""
+    words = _WORDS.findall(text.lower())
+    return (3 <= len(words) <= 12 and not text.rstrip().endswith(("?", "!", ":", ","))
+            and all(w in headline for w in words))
+
+
 def _inside(lines: list[Line], t: Transcript, rules: Rules, recurring: frozenset[str]) -> list[Line]:
     """The text's lines less the chrome that says what it is; a 'See also' box goes whole."""
     labels = [parse_label(l.text, rules, recurring) is not None for l in lines]
@@ -216,8 +233,11 @@ def _inside(lines: list[Line], t: Transcript, rules: Rules, recurring: frozenset
         _remove(t, line, "generic", "the page's account of the event, in the third person before the "
                 "first speaker's label: not spoken")
     body, box = [], False
+    headline = _headline_words(t)
     for i, line in enumerate(lines[lead:], start=lead):
         reason = strong_reason(line.text)
+        if reason is None and _repeats_headline(line.text, headline):
+            reason = "caption repeating the headline (a photo or video caption printed inside the text)"
         if reason is None and i + 1 < len(lines) and labels[i + 1] and not labels[i] and is_title(line.text, rules):
             reason = "sub-heading printed on the page before a speaker's label"
         if reason is None and box and not (is_speech(line.text) or parse_label(line.text, rules, recurring)

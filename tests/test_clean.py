@@ -67,6 +67,10 @@ CASES = [
      f"Sergey Lavrov's remarks to the press\n\n{SPEECH}\n\nAdvanced settings\n", [3]),
     ("CRLF and lone CR line ends",
      f"Sergey Lavrov's remarks to the press\r\n\r\n{SPEECH}\r\rQuestion: And?\r\n", [3, 5]),
+    ("a caption repeating the headline inside the text goes; a short reply in its words stays",
+     "Interview to Mir Television\n\nQuestion: Why?\n\nVladimir Putin: Because.\n\nInterview to Mir Television.\n\n"
+     "We have plans.\n\nQuestion: An interview to Mir Television?\n\nVladimir Putin: Mir Television, interview.\n",
+     [3, 5, 9, 11, 13]),
     ("a sentence is never taken as the title",
      f"Ladies and gentlemen,\n\n{SPEECH}\n", [1, 3]),
 ]
