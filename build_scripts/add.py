@@ -4,7 +4,9 @@ The text is stored byte for byte under a name made from its date, place and
 people (or title), never over an existing file. Then every fact is printed with
 where it came from, and what could not be found with the sidecar key that would
 supply it; a commented sidecar skeleton is written when something is missing.
-A near-duplicate of a corpus transcript is refused. For a website the archive
+The same bytes as a corpus file are refused; a near-duplicate (the same text
+from another publisher or in another form) is stored as a copy, and the report
+says which transcript it copies. For a website the archive
 has no source profile for, the lines that look like site chrome are listed and
 a profile that would remove them is proposed; until it is confirmed every line
 is kept as text.
@@ -79,10 +81,11 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
             out.lines.append(problem.replace(f"corpus/incoming{suffix}", source_name))
             return out
         corpus = load_corpus(corpus_dir, load_rules(data_dir)).transcripts
-        refusal = _refuse_duplicate(raw, t, corpus, corpus_dir)
+        refusal = _refuse_exact_copy(raw, corpus)
         if refusal:
-            out.lines += refusal
+            out.lines.append(refusal)
             return out
+        duplicate = find_duplicate(t, corpus)
         suspects = find_suspects([l for l in t.lines if l.number not in _removed_as_chrome(t)],
                                  load_rules(data_dir))
         # A page from a site the archive already has a profile for uses that profile; the generic
@@ -107,6 +110,11 @@ def add(raw: bytes, source_name: str, corpus_dir: Path, *, accept_profile: bool 
     t.corpus_file = f"{corpus_dir.name}/{stored.name}"
     out.lines.append(f"Stored {t.corpus_file} ({len(raw):,} bytes, exactly as in {source_name}). "
                      "The name is the page's address; rename it before you commit if a better one fits.")
+    if duplicate:
+        out.lines.append(f"note: near-duplicate of {duplicate.of}: {duplicate.share:.0%} of the shorter text's "
+                         "five-word runs are the same. Its page will say it is a copy, and the listings, search "
+                         "and feeds will show only the transcript already in the archive. If it is the same "
+                         "transcript, keep one of the two (the ministry's original rather than a mirror).")
     out.lines += _report_facts(t)
     if suspects:
         out.lines += _report_suspects(suspects, proposal, accepted)
@@ -145,17 +153,11 @@ def _preview(raw: bytes, tmp: Path, data_dir: Path, proposal: str, suffix: str =
     return t
 
 
-def _refuse_duplicate(raw: bytes, t: Transcript, corpus: list[Transcript], corpus_dir: Path) -> list[str]:
+def _refuse_exact_copy(raw: bytes, corpus: list[Transcript]) -> str:
     for other in corpus:
         if other.path.read_bytes() == raw:
-            return [f"error: this text is already in the corpus as {other.corpus_file} — nothing was stored"]
-    duplicate = find_duplicate(t, corpus)
-    if duplicate:
-        return [f"error: near-duplicate of {duplicate.of}: {duplicate.share:.0%} of the shorter text's "
-                "five-word runs are the same, whatever the site chrome around them — nothing was stored. "
-                "If it is the same transcript, keep the one in the corpus (or replace it with this copy if "
-                "this one is the ministry's original and that one a mirror)."]
-    return []
+            return f"error: this text is already in the corpus as {other.corpus_file} — nothing was stored"
+    return ""
 
 
 def _removed_as_chrome(t: Transcript) -> set[int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_transcript
-from .duplicates import duplicate_pairs
+from .duplicates import mark_copies
 from .errors import Problem, TranscriptError
 from .export import Export
 from .history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
@@ -94,13 +94,7 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
         else:
             seen[t.id] = t
     added = added_dates(root, corpus_dir)  # the copy is the one that entered the corpus later
-    for original, copy, value in duplicate_pairs(result.transcripts, key=lambda t: added.get(t.corpus_file, "~")):
-        result.problems.append(Problem(
-            copy.corpus_file, None, f"near-duplicate of {original.corpus_file}: {value:.0%} of the shorter "
-            "text's five-word runs are the same", "keep one copy (the ministry's original rather than a mirror) "
-            "and delete the other"))
-        if copy in result.transcripts:
-            result.transcripts.remove(copy)
+    result.problems.extend(mark_copies(result.transcripts, key=lambda t: added.get(t.corpus_file, "~")))
     return result
 
 
@@ -109,16 +103,17 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
     """Yield every generated page as (path under docs/, Markdown), transcript pages first, each
     followed by its data files; then the index pages, and the compressed data files of the whole
     archive (each of those as an iterator of pieces of bytes: read each to its end before the next)."""
-    links = link_transcripts(transcripts, rules)
+    listed = [t for t in transcripts if t.copy_of is None]  # a copy has its page, listed nowhere
+    links = link_transcripts(listed, rules)
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
     for t in transcripts:
-        yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id))
+        yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id, None))
         yield from export.transcript_files(t)
         progress.step()
     progress.finish()
-    yield from render_indexes(transcripts, rules, added or {}).items()
-    yield from export.corpus_files(transcripts)
+    yield from render_indexes(listed, rules, added or {}).items()
+    yield from export.corpus_files(listed)
 
 
 def render_site(transcripts: list[Transcript], rules: Rules,

@@ -14,7 +14,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Transcript
+from .errors import Problem
+from .model import CopyOf, Transcript
 
 SHINGLE_WORDS = 5
 MIN_SHINGLES = 20  # shorter texts are not compared: a greeting is not a duplicate
@@ -109,6 +110,32 @@ def duplicate_pairs(transcripts: list[Transcript], key=lambda t: "") -> list[tup
                 first, second = second, first
             pairs.append((first, second, value))
     return pairs
+
+
+def mark_copies(transcripts: list[Transcript], key=lambda t: "") -> list[Problem]:
+    """Mark every near-duplicate as a copy of the transcript that entered the corpus first (the
+    root of a chain of copies), and return a warning for each. Nothing is dropped: the copy keeps
+    its page, so a sentence only it has is not lost; the listings show the original once."""
+    best: dict[str, tuple[Transcript, float]] = {}  # copy's id -> (its original, share)
+    by_id = {t.id: t for t in transcripts}
+    for original, copy, value in duplicate_pairs(transcripts, key):
+        if copy.id not in best or value > best[copy.id][1]:
+            best[copy.id] = (original, value)
+    problems = []
+    for copy_id, (original, value) in sorted(best.items()):
+        while original.id in best:  # (key, corpus order) is a strict order, so the chain ends
+            original = best[original.id][0]
+        copy = by_id[copy_id]
+        copy.copy_of = CopyOf(original.id, original.corpus_file, original.value("title") or "", value)
+        original.copies.append(copy)
+        problems.append(Problem(
+            copy.corpus_file, None, f"near-duplicate of {original.corpus_file}: {value:.0%} of the shorter "
+            "text's five-word runs are the same; its page says it is a copy, and the listings, search and "
+            "feeds show only the original", "if it is the same transcript, keep one copy (the ministry's "
+            "original rather than a mirror) and delete the other", "warning"))
+    for t in transcripts:
+        t.copies.sort(key=lambda c: c.id)
+    return problems
 
 
 class _Fingerprints:

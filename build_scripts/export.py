@@ -52,7 +52,7 @@ def record(t: Transcript) -> dict[str, Any]:
         **{key: fm[key] for key in ("date", "date_precision", "date_label", "time", "place", "place_id",
                                     "event_type", "language", "speakers", "counterparts", "source")},
         "topics": [{"slug": topic["slug"], "name": topic["name"]} for topic in fm["topics"]],
-        **{key: fm[key] for key in ("word_count", "questions", "corpus_file", "sidecar_file")},
+        **{key: fm[key] for key in ("word_count", "questions", "corpus_file", "sidecar_file", "copy_of")},
         "added": fm["added"],
         "changed": fm["changed"],
         "page": page_path(t),

@@ -48,7 +48,9 @@ class Entry:
 
 def entry_of(meta: dict, url: str) -> Entry | None:
     """The feed entry for a transcript page (front matter `meta`, site-relative `url`), or None
-    when it has no date to show."""
+    when it has no date to show or is a copy of another page (the feed announces the original)."""
+    if meta.get("copy_of"):
+        return None
     own = meta.get("date") if len(str(meta.get("date") or "")) == 10 else None
     published = meta.get("added") or own
     if not published:

@@ -118,6 +118,21 @@ class TopicMatch:
         return record
 
 
+@dataclass(frozen=True)
+class CopyOf:
+    """The transcript this one is a near-duplicate of (duplicates.py): the same text from another
+    publisher or in another form. The copy keeps its page; listings, search and feeds show the original."""
+
+    id: str
+    corpus_file: str
+    title: str
+    share: float  # of the shorter text's five-word runs, how many the other has
+
+    def record(self) -> dict[str, Any]:
+        return {"id": self.id, "corpus_file": self.corpus_file, "title": self.title,
+                "share": round(self.share, 2), "source": "inferred"}
+
+
 @dataclass
 class Transcript:
     """Everything known about one corpus file, filled in stage by stage."""
@@ -144,6 +159,8 @@ class Transcript:
     sections: list[Section] = field(default_factory=list)
     topics: dict[str, TopicMatch] = field(default_factory=dict)  # every topic mentioned, by slug
     problems: list[Problem] = field(default_factory=list)
+    copy_of: CopyOf | None = None  # set across the corpus (build.py)
+    copies: list[Transcript] = field(default_factory=list)  # near-duplicates that entered later
     added: str | None = None  # ISO day the file was first committed (history.py); None when not yet
     changed: str | None = None  # ISO day of the last commit to the file or its sidecar
 

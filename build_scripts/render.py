@@ -15,7 +15,7 @@ from .model import Paragraph, Section, Transcript, Turn
 from .page_yaml import dump_front_matter
 from .render_links import date_label, render_archive_links, render_time_nav, title_of
 from .language import SITE_LANGUAGE
-from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_meta_panel, render_provenance
+from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_copy_note, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
 
@@ -56,13 +56,15 @@ def front_matter(t: Transcript) -> dict[str, Any]:
         "changed": t.changed,
         # Material's <meta name="description" content="…">, inserted as it is: escaped for an attribute
         "description": html.escape(opening_words(t), quote=True),
-        "tags": [m.name for m in t.assigned_topics()],  # Material's tags plugin: chips and listings
+        # Material's tags plugin: chips and listings (a copy is listed under its original)
+        "tags": [m.name for m in t.assigned_topics()] if t.copy_of is None else [],
         "topics": [m.record(headings) for m in t.assigned_topics()],
         "topics_not_assigned": [m.record(headings) for m in t.topics.values() if not m.assigned],
         "word_count": t.value("word_count", 0),
         "questions": sum(1 for s in t.sections if s.anchor != "opening"),
         "corpus_file": t.corpus_file,
         "sidecar_file": t.sidecar_file,
+        "copy_of": t.copy_of.record() if t.copy_of else None,
         "provenance": {k: t.meta[k].provenance() for k in PROVENANCE_KEYS if k in t.meta},
         "cleaning": {
             "profiles": t.profiles,
@@ -135,7 +137,7 @@ def render_page(t: Transcript, links: PageLinks | None = None) -> str:
     links = links or PageLinks()
     meta = dump_front_matter(front_matter(t))
     parts = [f"---\n{meta}---", f"# {md_inline(title_of(t))} {{.transcript-title}}",
-             render_meta_panel(t), render_time_nav(t, links)]
+             *filter(None, [render_copy_note(t)]), render_meta_panel(t), render_time_nav(t, links)]
     parts += [render_section(section, links.references, t.language) for section in t.sections]
     parts.append(render_archive_links(t, links))
     parts.append(render_provenance(t))

@@ -32,6 +32,10 @@ def _nav_link(t: Transcript | None, rel: str, label: str) -> str:
 
 def render_time_nav(t: Transcript, links: PageLinks) -> str:
     """Return the links to the previous and next transcript in time (or why there are none)."""
+    if t.copy_of is not None:
+        return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>A copy has '
+                'no place of its own in the time order: see <a href="' + esc(t.copy_of.id) + '.md">the transcript '
+                'it copies</a>.</span></nav>')
     if not t.value("date"):
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>This transcript has no '
                 'date, so it has no place in the time order; it is listed under '

@@ -95,6 +95,7 @@ def render_meta_panel(t: Transcript) -> str:
                    f'{sum(1 for s in t.sections if s.anchor != "opening")} questions'),
         ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
         ("In the archive", _history(t)),
+        *([("Other copies", _copies(t))] if t.copies else []),
         ("Download", f'<a href="{esc(t.id)}.txt">Plain text</a> · <a href="{esc(t.id)}.json">JSON</a> · '
                      '<a href="../data.md">About the data</a>'),
     ]
@@ -108,6 +109,22 @@ def render_meta_panel(t: Transcript) -> str:
         notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
     return ('<div class="transcript-meta" data-search-exclude>\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
             + ("\n" if notes else "") + "</div>")
+
+
+def _copies(t: Transcript) -> str:
+    return " · ".join(f'<a href="{esc(c.id)}.md">{esc(c.corpus_file)}</a>' for c in t.copies) + \
+        ' <span class="approx">(the same text, from another publisher or in another form)</span>'
+
+
+def render_copy_note(t: Transcript) -> str:
+    """Return, on a copy's page, what it is a copy of (empty for any other page)."""
+    if t.copy_of is None:
+        return ""
+    of = t.copy_of
+    return (f'<p class="copy-note" role="note" data-search-exclude><strong>Another copy.</strong> '
+            f'{of.share:.0%} of this text is also in <a href="{esc(of.id)}.md">{esc(of.title or of.id)}</a>, '
+            f'which entered the archive first. The timeline, topics, people, places, search and feeds list '
+            f'that page; this one is kept so that nothing only this copy holds is lost.</p>')
 
 
 def _sentence(text: str) -> str:

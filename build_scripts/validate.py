@@ -1,9 +1,10 @@
 """`validate`: every problem in the corpus in one run, each as `path:line: what is wrong — how to fix it`.
 
 Errors: anything `generate` refuses (bad encoding, bad sidecar, duplicate ids,
-near-duplicate texts, unknown topics …), a sidecar or generated front matter
-that breaks its JSON Schema (schema/), and a question-and-answer event with no
-speaker turns. Warnings: soft issues such as a transcript without a source URL.
+unknown topics …), a sidecar or generated front matter that breaks its JSON
+Schema (schema/), and a question-and-answer event with no speaker turns.
+Warnings: soft issues such as a transcript without a source URL, or a
+near-duplicate text (kept as a copy of the one that entered first).
 """
 from __future__ import annotations
 

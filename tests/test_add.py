@@ -63,14 +63,35 @@ def test_added_transcript_gets_a_page(corpus, tmp_path):
     assert "the working group will meet before the end of the year" in page.lower()
 
 
-def test_copy_of_a_seed_with_new_chrome_is_refused_as_near_duplicate(corpus):
-    before = sorted(p.name for p in corpus.iterdir())
+def test_copy_of_a_seed_with_new_chrome_is_kept_as_a_copy_listed_nowhere(corpus, tmp_path):
+    """A mirror's copy of a seed (new chrome, a changed first line) is stored and gets its page, which
+    says what it copies; the timeline, topics, search, feeds and corpus data show only the original."""
+    seed = "2020-09-09-moscow-lavrov-tleuberdi"
     result = add(FIXTURES / "add" / "seed-with-new-chrome.txt", corpus)
-    assert result.returncode == 1
-    err = result.stderr.decode("utf-8")
-    assert err.startswith("error: near-duplicate of corpus/2020-09-09-moscow-lavrov-tleuberdi.txt: ")
-    assert "nothing was stored" in err
-    assert sorted(p.name for p in corpus.iterdir()) == before
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8")
+    stored = out.split("Stored corpus/")[1].split(" ")[0]
+    copy_id = stored.rsplit(".", 1)[0]
+    assert f"note: near-duplicate of corpus/{seed}.txt: " in out
+    assert (corpus / stored).read_bytes() == (FIXTURES / "add" / "seed-with-new-chrome.txt").read_bytes()
+    build = build_site(tmp_path / "build", corpus)
+    assert build.returncode == 0, build.stderr
+    site, docs = tmp_path / "build" / "site", tmp_path / "build" / "docs"
+    page = (site / "transcripts" / copy_id / "index.html").read_text(encoding="utf-8")
+    assert "Another copy." in page and f'href="../{seed}/"' in page
+    original = (site / "transcripts" / seed / "index.html").read_text(encoding="utf-8")
+    assert "Other copies" in original and f'href="../{copy_id}/"' in original
+    assert '"copy_of":{"id":"' + seed in (docs / "transcripts" / f"{copy_id}.json").read_text(encoding="utf-8")
+    listings = [p for p in docs.rglob("*") if p.is_file() and "transcripts" not in p.parts and p.name[0] != "."]
+    assert len(listings) > 20
+    listings += [p for p in (site / "topics").rglob("*.html")] + [site / "feed.xml", site / "rss.xml"]
+    for path in listings:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            import gzip
+            data = gzip.decompress(data)
+        assert copy_id.encode() not in data, path
+    assert seed.encode() in (site / "feed.xml").read_bytes()
 
 
 def test_exact_copy_is_refused(corpus):
