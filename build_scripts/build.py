@@ -93,8 +93,11 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
             result.transcripts.remove(t)
         else:
             seen[t.id] = t
-    added = added_dates(root, corpus_dir)  # the copy is the one that entered the corpus later
-    result.problems.extend(mark_copies(result.transcripts, key=lambda t: added.get(t.corpus_file, "~")))
+    # The copy is the one that entered the corpus later; of two that entered together, the
+    # transcript from a saved page is the original (the publisher's own bytes), not a copied text.
+    added = added_dates(root, corpus_dir)
+    result.problems.extend(mark_copies(result.transcripts,
+                                       key=lambda t: (added.get(t.corpus_file, "~"), t.form != "html")))
     return result
 
 
