@@ -22,7 +22,7 @@ from .dates import find_date, parse_dateline, stamp_kind
 from .labels import candidate, parse_label, recurring_labels, runs_together, split_inline_turns
 from .model import Fact, Line, Removal, Transcript
 from .rules import ChromeRule, Profile, Rules
-from .source_facts import title_fact
+from .source_facts import known_place, title_fact
 from .unwrap import unwrap
 
 EDGE = 12  # signature rules are looked for in this many non-blank lines at each end
@@ -173,6 +173,9 @@ def _header(lines: list[Line], t: Transcript, rules: Rules, before_text: bool) -
                 t.header["place"], taken[i] = Line(line.number, clock["place"]), "time and place"
         elif "place" not in t.header and text.lower() in rules.places:
             t.header["place"], taken[i] = line, "place"
+        elif "place" not in t.header and len(text.split()) <= 6 and not text.endswith(SENTENCE_END) \
+                and "," in text and not any(c.isdigit() for c in text) and (place := known_place(text, rules)):
+            t.header["place"], taken[i] = Line(line.number, place), "place"  # "The Kremlin, Moscow"
         elif own is not None and text == own.value:
             taken[i] = "title"  # the headline printed again above the text
         elif "title" not in t.header and own is None and is_title(text, rules) and (before_text or len(text.split()) >= 3):

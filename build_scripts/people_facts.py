@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .facts_common import sidecar_fact, title_line
-from .labels import parse_label
+from .labels import OFFICE_START, parse_label
 from .model import Fact, Transcript
 from .rules import Rules
 from .source_facts import speaker_cell
@@ -15,6 +15,7 @@ from .source_facts import speaker_cell
 WITH = re.compile(r"\b(?i:talks|negotiations|meeting|conference|consultations|discussions)"
                   r" with (?P<who>.+)$")
 NAME_AT_END = re.compile(r"(?P<role>.+)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
+OFFICE_WORDS = OFFICE_START - {"mr", "mrs", "ms", "dr", "his", "her", "господин", "госпожа"}
 ROLE_WORD = re.compile(r"[A-Z][\w’'–-]*|the|of|and|–|-")
 REGISTER = "build_scripts/data/people.yml"
 
@@ -70,7 +71,8 @@ def _role_before(title: str, spelling: str) -> str | None:
         role.insert(0, words.pop())
     while role and role[0] in ("the", "of", "and"):
         role.pop(0)
-    return " ".join(role) or None
+    # "Events Vladimir Putin’s …" (a breadcrumb run into the headline) names no office
+    return " ".join(role) if any(w.lower() in OFFICE_WORDS for w in role) else None
 
 
 def _first_person_named(title: str, rules: Rules) -> str | None:
@@ -95,14 +97,17 @@ def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[s
     person = rules.person(name)
     office = person.office_on(day_of(t.value("date"))) if person else None
     spellings = (person.name, *person.aliases) if person else (name,)
-    for spelling in spellings:
-        written = _role_before(title, spelling) if title else None
+    # the longest spelling the title has, whole: "Putin" inside "Vladimir Putin" has no role before it
+    found = [s for s in sorted(spellings, key=len, reverse=True) if title and s in title][:1]
+    for spelling in found:
+        written = _role_before(title, spelling)
         if written:
             role = rules.canonical_role(written)
+            line = title_line(t)
+            where = f"the title (line {line})" if line else "the page's own title"
             if office and office.role != role and office.role.startswith(role):
-                return office.role, (f"role “{written}” from the title (line {title_line(t)}), "
-                                     f"completed from {REGISTER}")
-            return role, f"role from the title (line {title_line(t)})"
+                return office.role, f"role “{written}” from {where}, completed from {REGISTER}"
+            return role, f"role from {where}"
     if office:
         return office.role, f"role not in the text; office held on that date per {REGISTER}"
     return None, "role not stated"

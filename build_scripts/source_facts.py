@@ -18,7 +18,7 @@ SUMMARY_WORDS = 8
 SITE_SUFFIX = re.compile(r"\s+[|•·—–-]\s+")
 
 
-def _known_place(text: str, rules: Rules) -> str | None:
+def known_place(text: str, rules: Rules) -> str | None:
     """The known place a short text names ("The Kremlin, Moscow" -> "Moscow"), as written."""
     for part in reversed(re.split(r"[,()–—;]| - ", text)):
         if part.strip().lower() in rules.places:
@@ -45,7 +45,7 @@ def record_roles(t: Transcript, rules: Rules) -> dict[str, Fact]:
     rest = []
     for cell in _cells(t):
         value = str(cell.value)
-        if "place" not in roles and len(value.split()) <= 5 and _known_place(value, rules):
+        if "place" not in roles and len(value.split()) <= 5 and known_place(value, rules):
             roles["place"] = cell
         elif _is_summary(value):
             roles.setdefault("summary", cell)
@@ -99,11 +99,11 @@ def place_fact(t: Transcript, title: str | None, rules: Rules) -> Fact | None:
         return Fact(line.text.strip(), "extracted", line.number)
     cell = record_roles(t, rules).get("place")
     if cell is not None:
-        place = _known_place(str(cell.value), rules)
+        place = known_place(str(cell.value), rules)
         return Fact(place, "extracted", cell.line, str(cell.value), note=cell.note)
     if title:
         for segment in re.findall(r"\(([^()]{2,80})\)|,\s*([^,()]{2,40})(?=,|$)", title):
-            place = _known_place(segment[0] or segment[1], rules)
+            place = known_place(segment[0] or segment[1], rules)
             if place:
                 line = t.header["title"].number if "title" in t.header else None
                 return Fact(place, "extracted", line, segment[0] or segment[1], note="place in the headline")

@@ -30,10 +30,13 @@ def _continues(text: str, digits: bool = True) -> bool:
 
 
 def _wrapped(block: list[Line]) -> bool:
-    """A block of adjacent lines is hard-wrapped when most of its lines stop mid-sentence."""
+    """A block of adjacent lines is hard-wrapped when most of its lines stop mid-sentence near the
+    block's width (a short line without a full stop is a heading or a menu item, not a wrap)."""
     if len(block) < 2 or median(len(line.text.strip()) for line in block) < 30:
         return False
-    open_ends = sum(1 for line in block[:-1] if not line.text.rstrip().endswith(SENTENCE_END))
+    width = median(len(line.text.strip()) for line in block)
+    open_ends = sum(1 for line in block[:-1]
+                    if not line.text.rstrip().endswith(SENTENCE_END) and len(line.text.strip()) >= 0.6 * width)
     return open_ends * 2 >= len(block) - 1
 
 

@@ -30,6 +30,8 @@ EXPECTED = {
     "kremlin-ru-cell.txt": ("text", "ru", "Совещание с постоянными членами Совета Безопасности", "2022-07-19", None,
                             None, "meeting", ["Владимир Путин", None, "Сергей Лавров"]),
     "wrapped-pdf.txt": ("text", "en", None, None, None, None, None, [None]),
+    "browser-copy.txt": ("text", "en", "Vladimir Putin’s interview to Khabar Television", "2023-10-02", "10:00",
+                         "Moscow", "interview", [None, "Vladimir Putin"]),
 }
 
 
@@ -59,6 +61,8 @@ def test_facts_and_speakers_without_any_rules(name):
                           "and the CIS."]),
     ("kremlin-ru-cell.txt", ["Мы обсудим сегодня наше сотрудничество с Казахстаном в рамках Евразийского союза.",
                              "Хочу отметить следующее:"]),
+    ("browser-copy.txt", ["Our relations are those of allies, and I am sure they will grow stronger every year.",
+                          "We have many joint projects in energy and transport, and we will carry them out together."]),
     ("wrapped-pdf.txt", ["Under these circumstances there is an urgent need to agree upon collective responses to "
                          "the key issues of today in our region.",
                          "and we will go on with that policy as the founding fathers of the Organization envisioned it."]),
@@ -81,12 +85,23 @@ def test_every_spoken_sentence_is_kept_whole(name, sentences):
     ("kremlin-ru-cell.txt", "Ссылка на материал: kremlin.ru/d/12345", "link to the page itself"),
     ("kremlin-ru-cell.txt", "Все материалы сайта доступны по лицензии:", "copyright or licence notice"),
     ("wrapped-pdf.txt", "12/33 17-29585", "page header or footer (PDF)"),
+    ("browser-copy.txt", "Interview to Khabar Television.", "caption repeating the headline (a photo or video "
+     "caption printed inside the text)"),
+    ("browser-copy.txt", "Events", "short line outside the text, without sentence punctuation (menu, site name or button)"),
+    ("browser-copy.txt", "Version for People with Disabilities", None),
 ])
 def test_chrome_goes_with_its_reason(name, chrome, reason):
     t = _load(name)
     assert chrome not in _spoken(t)
     if reason:
         assert any(chrome in r.text and r.rule == reason for r in t.removals), [(r.text, r.rule) for r in t.removals]
+
+
+def test_a_role_comes_only_from_office_words_before_the_whole_name():
+    """"Events Vladimir Putin’s …" (a breadcrumb run into the headline) or "Vladimir" before the alias
+    "Putin" is no office: the role is the one the register holds for the date."""
+    t = _load("browser-copy.txt")
+    assert t.value("speakers") == [{"name": "Vladimir Putin", "role": "President of Russia"}]
 
 
 def test_the_published_stamp_dates_a_page_only_when_nothing_else_does():
@@ -99,6 +114,16 @@ def test_a_saved_page_states_its_own_address_and_site():
     t = _load("page-with-chrome.html")
     assert (t.value("source.url"), t.value("source.publisher")) == ("https://example.org/events/1234", "Example Ministry")
     assert t.value("counterparts") == [{"name": "Murat Nurtleu", "role": "Foreign Minister of Kazakhstan"}]
+
+
+def test_a_record_under_its_header_line_takes_each_cell_by_its_column_name():
+    """A short text and a headline that a form alone would not tell apart: the header names them."""
+    t = _load("record-with-header.txt")
+    assert (t.form, t.value("title"), t.value("date"), t.value("source.url")) == (
+        "csv-record", "Talks with Foreign Minister of Kazakhstan Mukhtar Tleuberdi", "2021-03-14", "https://example.org/news/42")
+    assert (t.meta["title"].note, t.meta["title"].line) == ("column 'headline' of the CSV record", 2)
+    assert [turn.speaker for s in t.sections for turn in s.turns] == ["Sergey Lavrov", "Mukhtar Tleuberdi"]
+    assert "headline" not in _spoken(t)
 
 
 def test_a_records_cells_keep_their_provenance():
