@@ -23,19 +23,12 @@ from .add import CORPUS_SUFFIXES, derive_id
 from .build import load_transcript
 from .dates import parse_dateline
 from .errors import Problem, TranscriptError
+from .csv_record import GUESSES
 from .read import decode
 from .rules import Rules
 from .sidecar import URL
 
 FIELDS = ("text", "title", "date", "url", "place", "speaker")
-GUESSES = {  # field -> header names that mean it, most likely first
-    "text": ("text", "body", "content", "transcript"),
-    "title": ("title", "headline", "name"),
-    "date": ("date", "published", "datetime"),
-    "url": ("url", "link", "href"),
-    "place": ("place", "location", "city"),
-    "speaker": ("speaker", "author"),
-}
 JSON_LINES = (".jsonl", ".ndjson")
 DELIMITERS = ",;\t|"
 MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{2})?")  # kept at its precision: no day is made up

@@ -175,8 +175,6 @@ def read_csv_record(t: Transcript, record) -> None:
     cell = record.text
     t.lines = [Line(cell.line + i, part) for i, part in enumerate(cell.text.replace("\r\n", "\n").split("\n"))]
     for role, other in record.roles.items():
-        t.source_facts[role] = Fact(other.text.strip(), "extracted", other.line,
-                                    note=f"cell {other.column} of the CSV record")
+        t.source_facts[role] = Fact(other.text.strip(), "extracted", other.line, note=other.where())
     for other in record.other:
-        t.source_facts[f"cell{other.column}"] = Fact(other.text.strip(), "extracted", other.line,
-                                                    note=f"cell {other.column} of the CSV record")
+        t.source_facts[f"cell{other.column}"] = Fact(other.text.strip(), "extracted", other.line, note=other.where())

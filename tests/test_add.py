@@ -128,7 +128,7 @@ SHAPES = {
                         "joint news conference with Foreign Minister of Kazakhstan Murat Nurtleu, Astana, June 3, 2024"),
     "pdf-derived.txt": ([1, 2, 4, 10, 16, 17, 17], "Interview of Foreign Minister Sergey Lavrov to the Kazakhstanskaya "
                         "Pravda newspaper"),
-    "csv-export.txt": ([], None),
+    "csv-export.txt": ([], "Joint press conference of Sergey Lavrov and Murat Nurtleu"),  # the header names the cells
 }
 
 
