@@ -8,8 +8,10 @@
     В.Путин:                              alone on its line; the speech follows
 
 A label is accepted when it names someone the archive knows, is a question label,
-has the initials form, names an office before a name, or recurs as a label in the
-same transcript. "Moscow Declaration: adopted …" (once, no office) and a line of
+has the initials form, names an office before a name, recurs as a label in the
+same transcript, or is a name (two or three capitalised words) that the same
+transcript also names elsewhere, as a headline names the people who speak.
+"Moscow Declaration: adopted …" (once, no office, nowhere else) and a line of
 speech that merely ends with a colon are not labels.
 """
 from __future__ import annotations
@@ -90,10 +92,17 @@ def _starts(text: str):
                 yield rest[:colon + 1]
 
 
+NAME_SHAPED = re.compile(r"[A-ZА-ЯЁ][a-zа-яё’'-]+(?:[ -][A-ZА-ЯЁ][a-zа-яё’'-]+){1,2}")
+
+
 def recurring_labels(texts: list[str]) -> frozenset[str]:
-    """Label-shaped starts that open two or more lines or turns of one transcript (lower-case)."""
-    counts = Counter(m["label"].lower() for text in texts for start in _starts(text) if (m := candidate(start)))
-    return frozenset(label for label, n in counts.items() if n >= 2)
+    """Label-shaped starts that open two or more lines or turns of one transcript, or that are a name
+    the transcript also mentions elsewhere ("Murat Nurtleu:" under "Talks with … Murat Nurtleu") (lower-case)."""
+    found = [m["label"] for text in texts for start in _starts(text) if (m := candidate(start))]
+    counts = Counter(label.lower() for label in found)
+    named = {label.lower() for label in found if counts[label.lower()] == 1 and NAME_SHAPED.fullmatch(label)
+             and sum(text.count(label) for text in texts) >= 2}
+    return frozenset(label for label, n in counts.items() if n >= 2) | named
 
 
 def split_office(written: str) -> tuple[str | None, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.build import load_transcript
-from build_scripts.labels import parse_label, split_inline_turns
+from build_scripts.labels import parse_label, recurring_labels, split_inline_turns
 from build_scripts.rules import load_rules
 
 FORMS = Path(__file__).parent / "fixtures" / "forms"
@@ -124,6 +124,15 @@ def test_a_record_under_its_header_line_takes_each_cell_by_its_column_name():
     assert (t.meta["title"].note, t.meta["title"].line) == ("column 'headline' of the CSV record", 2)
     assert [turn.speaker for s in t.sections for turn in s.turns] == ["Sergey Lavrov", "Mukhtar Tleuberdi"]
     assert "headline" not in _spoken(t)
+
+
+def test_a_name_label_seen_once_is_a_label_when_the_transcript_names_the_person_elsewhere(rules):
+    texts = ["Talks with Foreign Minister of Kazakhstan Murat Nurtleu", "Sergey Lavrov: We have held talks.",
+             "Murat Nurtleu: Thank you.", "Moscow Declaration: adopted in 2020.", "Askar Umarov: Hello."]
+    recurring = recurring_labels(texts)
+    assert parse_label("Murat Nurtleu: Thank you.", rules, recurring).speaker == "Murat Nurtleu"
+    assert parse_label("Moscow Declaration: adopted in 2020.", rules, recurring) is None  # named nowhere else
+    assert parse_label("Askar Umarov: Hello.", rules, recurring) is None
 
 
 def test_a_records_cells_keep_their_provenance():
