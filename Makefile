@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-AXE    := node_modules/axe-core/axe.min.js
+# npm packages: the search page's stemmer (bundled into docs/) and the accessibility audit
+NPM    := node_modules/.installed
 
 # Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
 # sitemap.xml) is the time of the last commit that touched the corpus, so the
@@ -23,7 +24,7 @@ build: generate
 	$(BIN)/mkdocs build --strict
 
 ## generate: corpus/ -> docs/ (Markdown pages)
-generate: $(BIN)/.site-deps
+generate: $(BIN)/.site-deps $(NPM)
 	$(BIN)/python -m build_scripts generate
 
 ## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
@@ -58,7 +59,7 @@ review: $(BIN)/.site-deps
 
 ## bench: N transcripts synthesised, built and measured against stock MkDocs + Material: make bench N=1000
 N ?= 1000
-bench: $(BIN)/.test-deps chromium
+bench: $(BIN)/.test-deps chromium $(NPM)
 	$(BIN)/python -m benchmarks.bench -n $(N)
 
 ## explain: list every line the generator removed, with its rule
@@ -70,7 +71,7 @@ serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: set up what the tests need, then run every test
-test: $(BIN)/.test-deps chromium $(AXE)
+test: $(BIN)/.test-deps chromium $(NPM)
 	$(BIN)/python -m build_scripts validate
 	$(BIN)/python -m pytest
 
@@ -88,15 +89,16 @@ $(BIN)/.test-deps: requirements-test.txt requirements-schemas.txt $(BIN)/.site-d
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -r requirements-schemas.txt
 	touch $@
 
-# The accessibility audit (tests/test_accessibility.py) runs axe-core from npm, pinned by
-# package-lock.json; Debian's npm is installed when the machine has none.
-$(AXE): package.json package-lock.json
+# From npm, pinned by package-lock.json: snowball-stemmers, which the generator bundles into
+# docs/search/ so the search page stems a query as the index was stemmed, and axe-core for the
+# accessibility audit (tests/test_accessibility.py). Debian's npm is installed when the machine has none.
+$(NPM): package.json package-lock.json
 	@if ! command -v npm >/dev/null; then \
-	  echo "Installing Debian's npm for the accessibility audit…"; \
+	  echo "Installing Debian's npm for the search stemmer and the accessibility audit…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null || \
-	  { echo "error: could not install npm; install Debian's 'npm' package and re-run make test" >&2; exit 1; }; \
+	  { echo "error: could not install npm; install Debian's 'npm' package and re-run make" >&2; exit 1; }; \
 	fi
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

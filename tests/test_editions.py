@@ -96,11 +96,25 @@ def test_search_filters_by_year_topic_and_event(watched, edition, artifacts):
     watched.assert_clean()
 
 
-def test_search_for_nothing_known_says_so(watched, edition):
+def test_search_for_nothing_known_says_so_and_what_to_try(watched, edition):
     page = watched.page
     watched.goto("search.html?q=zzyzx%20quokka")
-    expect(page.locator(".archive-search__status")).to_have_text("No transcript matches.")
+    expect(page.locator(".archive-search__status")).to_have_text("No transcript matches “zzyzx quokka”.")
     expect(page.locator(".archive-result")).to_have_count(0)
+    expect(page.locator(".archive-search__more")).to_be_hidden()
+    expect(page.locator(".archive-search__tips")).to_contain_text("use fewer words")
+    watched.assert_clean()
+
+
+def test_a_misspelt_name_gets_a_did_you_mean_that_searches_it(watched, edition, artifacts):
+    page = watched.page
+    watched.goto("search.html?q=Nazarbaev")
+    suggestion = page.locator(".archive-search__did-you-mean a")
+    expect(suggestion).to_have_text("Nazarbayev")
+    page.screenshot(path=artifacts / f"{edition.name}-search-did-you-mean.png")
+    suggestion.click()
+    expect(page.locator(".archive-search__status")).to_contain_text("match “Nazarbayev”")
+    expect(page.locator(".archive-result").first).to_be_visible()
     watched.assert_clean()
 
 

@@ -156,7 +156,7 @@ def test_empty_archive_still_builds_every_index(tmp_path, rules):
     assert "**0 transcripts.**" in pages["index.md"]
     assert "## Undated · 0 transcripts {#undated}" in pages["timeline.md"]
     assert set(pages) == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md", "glossary/index.md",
-                          "search/index.js", "search/facet-values.js", "search/facets.js",  # an empty index
+                          "search/index.js", "search/facet-values.js", "search/facets.js", "search/stemmer.js",  # an empty index
                           "data.md", "data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz"}  # headers only
 
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, build_site
 
 from build_scripts.indexes import search as search_index
+from build_scripts.indexes.search_terms import stem
 from benchmarks.synth import synthesise
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
@@ -50,17 +51,24 @@ def test_the_index_holds_what_was_said_with_its_sections(corpus):
     assert "Related transcripts" not in content  # the apparatus is not searchable
 
 
-def test_every_seed_word_is_in_its_shard(corpus):
+def test_every_seed_word_is_in_its_shard_under_its_stem_with_who_said_it(corpus):
     files = search_index.render_search(list(corpus.values()))
     index = search_index.read_script(files["search/index.js"])
+    speakers = search_index.read_script(files["search/facet-values.js"])["values"]["speaker"]
     shards = {key: search_index.read_script(files[f"search/t-{name}.js"]) for key, name in index["shards"].items()}
     for number in range(len(index["words"])):
         page = search_index.read_script(files[f"search/p-{number}.js"])
         for word in set(search_index.words(page["content"])):
-            key = max((k for k in shards if word.startswith(k)), key=len)
-            shard = shards[key]
-            postings = shard["postings"][shard["terms"].index(word)]
-            assert number in postings[0::2], (word, number)
+            root = stem(word)
+            shard = shards[max((k for k in shards if root.startswith(k)), key=len)]
+            at = shard["terms"].index(root)
+            postings = shard["postings"][at][shard["forms"][at].index(word)]
+            assert number in postings[0::3], (word, number)
+    lavrov = 1 + speakers.index("Sergey Lavrov")
+    shard = shards[max((k for k in shards if "browbeat".startswith(k)), key=len)]
+    at = shard["terms"].index(stem("browbeat"))
+    postings = shard["postings"][at][shard["forms"][at].index("browbeat")]
+    assert postings[1::3] == [lavrov]  # "browbeat everyone" is Lavrov's answer
 
 
 def test_a_large_shard_is_split_by_the_next_letter(monkeypatch, corpus):
@@ -80,7 +88,8 @@ def test_facets_come_from_the_transcripts(corpus):
     assert values["values"]["year"] == ["2013", "2019", "2020", "2021"] and values["counts"]["year"] == [1, 1, 2, 1]
     assert "Interview" in values["values"]["event"] and "COVID-19" in values["values"]["topic"]
     facets = search_index.read_script(files["search/facets.js"])
-    assert set(facets) == {"year", "event", "topic"}
+    assert set(facets) == {"year", "event", "topic", "speaker", "day"}
+    assert facets["day"].split(",")[0] == "20130912" and "Sergey Lavrov" in values["values"]["speaker"]
     years = [values["values"]["year"][search_index.FACET_ALPHABET.index(code)] for code in facets["year"].split(",")]
     assert years == ["2013", "2019", "2020", "2020", "2021"]  # pages oldest first
     assert search_index._facet_code([2, 90], 91) == "$~" and search_index._facet_code([2, 95], 96) == "2 95"

@@ -7,14 +7,19 @@ build (7.8 GB at 10,000) and cannot run from file://. This index is written by t
 from the transcripts it already holds, so it needs no HTML parsing and no extra tool:
 
 * `index.js`    page lengths (for ranking) and the shard list;
-* `t-*.js`      the term dictionary, sharded by the first letters of a word: each shard holds
-                its words and, for each, the pages with how often it occurs there. A shard
-                larger than SHARD_BYTES is split by the next letter, so no query loads much;
-* `p-<n>.js`    page n's id, metadata and spoken text with its section anchors, loaded for
-                the results shown (excerpts, sections); pages are numbered oldest first;
+* `t-*.js`      the term dictionary, sharded by the first letters of a stem (search_terms.py:
+                Snowball, English or Russian): each shard holds its stems, for each stem the
+                word forms found, and for each form the pages with who said it there and how
+                often ([page, speaker, count, …]; speaker 0 is the title, a heading or a label).
+                A shard larger than SHARD_BYTES is split by the next letter, so no query loads much;
+* `p-<n>.js`    page n's id, metadata, spoken text with its section anchors and its turns'
+                speakers, loaded for the results shown (excerpts, sections, phrase checks);
+                pages are numbered oldest first;
+* `stemmer.js`  the browser's Snowball stemmers (stemmer_js.py), so a query is stemmed as the
+                index was;
 * `facet-values.js`, `facets.js`   the filters: the values with their counts (small, loaded
-                with the page), and each page's year, kind of event and topics, one character
-                per value (loaded when a filter is used).
+                with the page), and each page's year, kind of event, topics, speakers and day,
+                one character per value (loaded when a filter is used).
 
 Every file is `ArchiveSearchData(kind, key, payload)`: a script, so it loads from file:// too.
 The text is what the reader sees spoken: headings, speaker labels and paragraphs.
@@ -22,57 +27,63 @@ The text is what the reader sees spoken: headings, speaker labels and paragraphs
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..model import Transcript
+from ..model import Transcript, Turn
 from ..render_links import date_label, title_of
 from ..render_meta import EVENT_NAMES
+from .search_terms import stem, words
+from .stemmer_js import stemmer_script
 
 FOLDER = "search"
-FACETS = ("year", "event", "topic")
+FACETS = ("year", "event", "topic", "speaker")
 SHARD_BYTES = 40_000   # split a shard whose JSON is larger than this by the next letter
 MAX_KEY = 6            # … but never into keys longer than this
-WORD = re.compile(r"[^\W_]+")
-ASCII = frozenset(map(chr, range(128)))
+QUESTIONS = "Questions (journalists and others)"
 
 
-def words(text: str) -> list[str]:
-    """The index's words: lower case, accents dropped. `tokens` in search.js does the same."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    if not folded.isascii():  # drop the accents NFKD split off: look only at the few non-ASCII characters
-        marks = {ord(c): None for c in set(folded).difference(ASCII) if unicodedata.category(c).startswith("M")}
-        folded = folded.translate(marks) if marks else folded
-    return WORD.findall(folded)
+def who(turn: Turn) -> str:
+    """The speaker a turn's words are filed under: the person, or the questions as one."""
+    if turn.kind == "question" and turn.speaker is None:
+        return QUESTIONS
+    return turn.speaker or "Unnamed speaker"
 
 
-def spoken_text(t: Transcript) -> tuple[str, list[list[Any]]]:
-    """The page's title, headings, speaker labels and paragraphs as one text, and each section's
-    [anchor, heading, position of its first word] (positions count whitespace-separated words)."""
-    parts, anchors, position = [title_of(t)], [], len(title_of(t).split())
+def spoken_pieces(t: Transcript) -> tuple[list[tuple[str, str | None]], list[list[Any]]]:
+    """The page's title, headings, speaker labels and paragraphs in reading order, each with who
+    says it (None for the title, headings and labels), and each section's [anchor, heading,
+    position of its first word] (positions count whitespace-separated words of the whole text)."""
+    pieces: list[tuple[str, str | None]] = [(title_of(t), None)]
+    anchors, position = [], len(title_of(t).split())
     for section in t.sections:
         anchors.append([section.anchor, section.heading, position])
-        chunk = [section.heading]
+        chunk: list[tuple[str, str | None]] = [(section.heading, None)]
         for turn in section.turns:
             label = turn.label or (f"[{turn.speaker}]" if turn.speaker else "")
             if turn.aside:
                 label += f" ({turn.aside})"
-            chunk += [label + ":"] if label else []
-            chunk += [p.text for p in turn.paragraphs]
-        text = " ".join(chunk)
-        parts.append(text)
-        position += len(text.split())
-    return " ".join(parts), anchors
+            chunk += [(label + ":", None)] if label else []
+            chunk += [(p.text, who(turn)) for p in turn.paragraphs]
+        pieces += chunk
+        position += sum(len(text.split()) for text, _ in chunk)
+    return pieces, anchors
+
+
+def spoken_text(t: Transcript) -> tuple[str, list[list[Any]]]:
+    """The page's text as one string (what search.js shows excerpts of), and its sections."""
+    pieces, anchors = spoken_pieces(t)
+    return " ".join(text for text, _ in pieces), anchors
 
 
 def page_facets(t: Transcript) -> dict[str, list[str]]:
     date = t.value("date")
+    speakers = {who(turn) for s in t.sections for turn in s.turns if turn.paragraphs}
     return {"year": [date[:4] if date else "Undated"],
             "event": [EVENT_NAMES.get(t.value("event_type") or "", "Unknown")],
-            "topic": [m.name for m in t.assigned_topics()]}
+            "topic": [m.name for m in t.assigned_topics()],
+            "speaker": sorted(speakers)}
 
 
 # facets.js: each page's values of a filter as one character each (the value's number in this
@@ -97,12 +108,12 @@ def file_key(key: str) -> str:
     return key.encode("utf-8").hex()
 
 
-def _shards(postings: dict[str, array], prefix: str, terms: list[str]) -> dict[str, list[str]]:
+def _shards(postings: dict[str, dict[str, array]], prefix: str, terms: list[str]) -> dict[str, list[str]]:
     """Group sorted `terms` (all starting with `prefix`) into shards of at most SHARD_BYTES.
 
     A word no longer than the shard's key stays in the shard of its own prefix, so search.js
     finds any word in the shard with the longest key that begins it."""
-    size = sum(len(t) + 4 + 6 * len(postings[t]) for t in terms)
+    size = sum(len(t) + 4 + sum(len(f) + 4 + 3 * len(p) for f, p in postings[t].items()) for t in terms)
     if size <= SHARD_BYTES or len(prefix) >= MAX_KEY:
         return {prefix: terms}
     here = [t for t in terms if len(t) <= len(prefix)]
@@ -119,23 +130,36 @@ def _shards(postings: dict[str, array], prefix: str, terms: list[str]) -> dict[s
 def render_search(transcripts: list[Transcript]) -> dict[str, str]:
     """Every file of docs/search/, keyed by its path under docs/."""
     ordered = sorted(transcripts, key=lambda t: (t.value("date") or "", t.id))  # oldest first, undated first
+    rows = [page_facets(t) for t in ordered]
+    values = {name: Counter(v for row in rows for v in row[name]) for name in FACETS}
+    names = {name: sorted(values[name]) for name in FACETS}
+    number = {name: {v: i for i, v in enumerate(names[name])} for name in FACETS}
+    speaker_code = {None: 0, **{v: i + 1 for i, v in enumerate(names["speaker"])}}
     files: dict[str, str] = {}
-    postings: dict[str, array] = defaultdict(lambda: array("I"))
-    lengths, rows, values = [], [], {name: Counter() for name in FACETS}
-    for number, t in enumerate(ordered):
-        content, anchors = spoken_text(t)
-        found = words(content)
-        lengths.append(len(found))
-        for term, count in Counter(found).items():
-            postings[term].extend((number, count))
-        facets = page_facets(t)
-        for name in FACETS:
-            values[name].update(facets[name])
-        rows.append(facets)
+    postings: dict[str, dict[str, array]] = defaultdict(dict)  # stem -> form -> [page, speaker, count, …]
+    lengths = []
+    for page, t in enumerate(ordered):
+        pieces, anchors = spoken_pieces(t)
+        counts: Counter = Counter()
+        turns, position, last = [], 0, -1
+        for text, speaker in pieces:
+            code = speaker_code[speaker]
+            if code != last:
+                turns.append([position, code])
+                last = code
+            position += len(text.split())
+            counts.update((form, code) for form in words(text))
+        lengths.append(sum(counts.values()))
+        for (form, code), count in sorted(counts.items()):
+            forms = postings[stem(form)]
+            if form not in forms:
+                forms[form] = array("I")
+            forms[form].extend((page, code, count))
         meta = {"title": title_of(t), "date": date_label(t), "place": t.value("place") or "Place not stated",
-                "event": facets["event"][0]}
-        files[f"{FOLDER}/p-{number}.js"] = script("page", number, {"id": t.id, "meta": meta, "content": content,
-                                                                    "anchors": anchors})
+                "event": rows[page]["event"][0]}
+        files[f"{FOLDER}/p-{page}.js"] = script("page", page, {
+            "id": t.id, "meta": meta, "content": " ".join(text for text, _ in pieces), "anchors": anchors,
+            "turns": turns})
     by_letter = defaultdict(list)
     for term in sorted(postings):
         by_letter[term[0]].append(term)
@@ -144,13 +168,14 @@ def render_search(transcripts: list[Transcript]) -> dict[str, str]:
         shards.update(_shards(postings, letter, by_letter[letter]))
     for key, terms in sorted(shards.items()):
         files[f"{FOLDER}/t-{file_key(key)}.js"] = script("shard", key, {
-            "terms": terms, "postings": [postings[t].tolist() for t in terms]})
-    names = {name: sorted(values[name]) for name in FACETS}
-    number = {name: {v: i for i, v in enumerate(names[name])} for name in FACETS}
+            "terms": terms, "forms": [sorted(postings[t]) for t in terms],
+            "postings": [[postings[t][f].tolist() for f in sorted(postings[t])] for t in terms]})
     files[f"{FOLDER}/facet-values.js"] = script("facet-values", None, {
         "names": list(FACETS), "values": names, "counts": {n: [values[n][v] for v in names[n]] for n in FACETS}})
     files[f"{FOLDER}/facets.js"] = script("facets", None, {
-        n: ",".join(_facet_code([number[n][v] for v in row[n]], len(names[n])) for row in rows) for n in FACETS})
+        **{n: ",".join(_facet_code([number[n][v] for v in row[n]], len(names[n])) for row in rows) for n in FACETS},
+        "day": ",".join((t.value("date") or "").replace("-", "") for t in ordered)})
+    files[f"{FOLDER}/stemmer.js"] = stemmer_script()
     files[f"{FOLDER}/index.js"] = script("index", None, {
         "words": lengths,
         "shards": {key: file_key(key) for key in sorted(shards)},

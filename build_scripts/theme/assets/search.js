@@ -15,17 +15,35 @@
   var PAGE_SIZE = 10;
   var SECTIONS_SHOWN = 3;
   var EXCERPT_WORDS = 30;
-  var FILTERS = ["year", "event", "topic"];
+  var FILTERS = ["year", "event", "topic", "speaker"];
+  var OTHER_FORM = 0.6;  // a word's other forms count for this much of the word as typed
 
-  /* The index's words: lower case, accents dropped (indexes/search.py `words` does the same). */
-  function tokens(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
-  }
+  var fold = window.ArchiveSearchWords.fold, tokens = window.ArchiveSearchWords.tokens;
+  var stem = window.ArchiveSearchWords.stem;
 
-  /* Whether an indexed word answers a query word: a word of two letters or more also finds
-     longer words that start with it (sanction → sanctions); a single letter only itself. */
-  function finds(word, query) {
-    return query.length > 1 ? word.lastIndexOf(query, 0) === 0 : word === query;
+  /* ---------------------------------------------------------------- the query */
+
+  /* What the reader typed: every clause must match (a clause is one or more alternatives
+     joined by OR, each a word or a "quoted phrase"); an item after "-" must not. */
+  function parse(text) {
+    var clauses = [], excluded = [], joinNext = false;
+    var parts = text.match(/-?"[^"]*"?|\S+/g) || [];
+    parts.forEach(function (part, i) {
+      if (part === "OR" && clauses.length && i + 1 < parts.length) { joinNext = true; return; }
+      var negative = part.charAt(0) === "-" && part.length > 1;
+      var body = negative ? part.slice(1) : part;
+      var quoted = body.charAt(0) === '"';
+      var words = tokens(quoted ? body.replace(/"/g, " ") : body);
+      if (!words.length) { joinNext = false; return; }
+      var items = quoted && words.length > 1 ? [{ words: words, phrase: true }]
+        : words.map(function (w) { return { words: [w], phrase: false }; });
+      if (negative) { excluded.push.apply(excluded, items); return; }
+      if (joinNext && items.length === 1) clauses[clauses.length - 1].push(items[0]);
+      else items.forEach(function (item) { clauses.push([item]); });
+      joinNext = false;
+    });
+    return { clauses: clauses, excluded: excluded, text: text,
+             phrases: clauses.reduce(function (all, c) { return all.concat(c.filter(function (a) { return a.phrase; })); }, []) };
   }
 
   /* ---------------------------------------------------------------- the index */
@@ -52,7 +70,7 @@
     }
     return loading[file];
   }
-  var ready = Promise.all([load("facet-values.js"), load("index.js")]);
+  var ready = Promise.all([load("facet-values.js"), load("index.js"), load("stemmer.js")]);
 
   /* The filters' values with how many transcripts have each. */
   function filterCounts() {
@@ -66,8 +84,9 @@
     });
   }
 
-  /* Page numbers whose year, kind of event and topics match `filters` (null: no filter chosen).
-     facets.js gives, per filter, each page's values as characters of ALPHABET (indexes/search.py). */
+  /* Page numbers whose year, kind of event, topics, speakers and day match `filters` (null: no
+     filter chosen). facets.js gives, per filter, each page's values as characters of ALPHABET
+     (indexes/search.py), and each page's day as YYYYMMDD ("" when undated). */
   var ALPHABET = "";
   for (var c = 0x21; c < 0x7f; c++) if ('",\\'.indexOf(String.fromCharCode(c)) < 0) ALPHABET += String.fromCharCode(c);
   function pageValues(code, count) {
@@ -75,8 +94,9 @@
     return code.split("").map(function (ch) { return ALPHABET.indexOf(ch); });
   }
   function pagesMatching(filters) {
-    var names = Object.keys(filters);
-    if (!names.length) return Promise.resolve(null);
+    var names = Object.keys(filters).filter(function (name) { return FILTERS.indexOf(name) >= 0; });
+    var from = (filters.from || "").replace(/-/g, ""), to = (filters.to || "").replace(/-/g, "");
+    if (!names.length && !from && !to) return Promise.resolve(null);
     return load("facets.js").then(function () {
       var wanted = null;
       names.forEach(function (name) {
@@ -86,90 +106,233 @@
         });
         wanted = next;
       });
+      if (from || to) {  // a range of days; a month or a year counts from its first day
+        var next = {};
+        store.facets.day.split(",").forEach(function (day, page) {
+          if (!day || (wanted && !wanted[page])) return;
+          var first = (day + "0101").slice(0, 8), last = (day + "1231").slice(0, 8);
+          if ((!from || last >= (from + "0101").slice(0, 8)) && (!to || first <= (to + "1231").slice(0, 8))) next[page] = true;
+        });
+        wanted = next;
+      }
       return wanted;
     });
   }
 
-  /* Postings of every word in the shard with the longest key that begins `term`, equal to
-     it or starting with it (a word longer than its shard's key finds longer words too). */
-  function matches(term) {
-    var key = null;
-    for (var k = Math.min(term.length, 8); k > 0 && key === null; k--) {
-      if (store.index.shards.hasOwnProperty(term.slice(0, k))) key = term.slice(0, k);
+  /* The shard that holds `key` (a stem): the one with the longest key that begins it. */
+  function shardOf(key) {
+    for (var k = Math.min(key.length, 8); k > 0; k--) {
+      if (store.index.shards.hasOwnProperty(key.slice(0, k))) {
+        var name = key.slice(0, k);
+        return load("t-" + store.index.shards[name] + ".js").then(function () { return store.shards[name]; });
+      }
     }
-    if (key === null) return Promise.resolve([]);
-    return load("t-" + store.index.shards[key] + ".js").then(function () {
-      var shard = store.shards[key], terms = shard.terms, found = [];
+    return Promise.resolve(null);
+  }
+
+  /* Every form of `word`'s stem with its postings ([page, speaker, count, …]); the word as typed
+     counts in full, its other forms a little less. With `prefix` (the word still being typed)
+     and no stem found, the stems that start with it. */
+  function matches(word, prefix) {
+    var key = stem(word);
+    return shardOf(key).then(function (shard) {
+      if (!shard) return [];
+      var terms = shard.terms, found = [];
       var lo = 0, hi = terms.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
-      for (var i = lo; i < terms.length && terms[i].lastIndexOf(term, 0) === 0; i++) {
-        if (finds(terms[i], term)) found.push({ exact: terms[i] === term, postings: shard.postings[i] });
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < key) lo = mid + 1; else hi = mid; }
+      for (var i = lo; i < terms.length && (terms[i] === key || (prefix && word.length > 2 && terms[i].lastIndexOf(key, 0) === 0)); i++) {
+        shard.forms[i].forEach(function (form, f) {
+          found.push({ form: form, weight: form === word ? 1 : OTHER_FORM, postings: shard.postings[i][f] });
+        });
       }
       return found;
     });
   }
 
-  /* BM25 over the pages that hold every word; an exact word counts more than a longer one. */
-  function rank(perTerm) {
-    var lengths = store.index.words, n = lengths.length, avg = store.index.average_words || 1;
-    var scores = null;
-    perTerm.forEach(function (found) {
-      var tf = {};
-      found.forEach(function (m) {
-        for (var i = 0; i < m.postings.length; i += 2) {
-          tf[m.postings[i]] = (tf[m.postings[i]] || 0) + m.postings[i + 1] * (m.exact ? 1 : 0.5);
-        }
+  /* The pages (with their term frequency) that hold an item: a word, or all the words of a phrase. */
+  function itemPages(item, prefix, speaker) {
+    return Promise.all(item.words.map(function (w, i) {
+      return matches(w, prefix && i === item.words.length - 1);
+    })).then(function (perWord) {
+      var pages = null;
+      perWord.forEach(function (found, i) {
+        var tf = {};
+        found.forEach(function (m) {
+          if (item.phrase && m.form !== item.words[i]) return;  // a phrase is its words as typed
+          for (var j = 0; j < m.postings.length; j += 3) {
+            if (speaker && m.postings[j + 1] !== speaker) continue;
+            tf[m.postings[j]] = (tf[m.postings[j]] || 0) + m.postings[j + 2] * m.weight;
+          }
+        });
+        if (!pages) pages = tf;
+        else { var both = {}; Object.keys(tf).forEach(function (p) { if (p in pages) both[p] = Math.min(pages[p], tf[p]) + (item.phrase ? 0 : pages[p]); }); pages = both; }
       });
-      var df = Object.keys(tf).length;
-      var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      var next = {};
-      Object.keys(tf).forEach(function (page) {
-        if (scores && !(page in scores)) return;
-        var length = lengths[page] / avg;
-        next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
-      });
-      scores = next;
+      return { pages: pages || {}, found: perWord.some(function (f) { return f.length; }) };
     });
-    return scores || {};
   }
 
-  /* One result: the page's text with the positions of the words that match. */
-  function pageData(number, terms) {
-    return load("p-" + number + ".js").then(function () {
-      var page = store.pages[number], locations = [];
-      if (terms.length) {
-        page.content.split(/\s+/).forEach(function (word, at) {
-          var hit = tokens(word).some(function (t) { return terms.some(function (q) { return finds(t, q); }); });
-          if (hit) locations.push(at);
+  /* BM25 over the pages that match every clause and no excluded item. */
+  function rank(query, filters, prefixLast) {
+    var lengths = store.index.words, n = lengths.length, avg = store.index.average_words || 1;
+    var speaker = filters.speaker ? store.values.values.speaker.indexOf(filters.speaker) + 1 : 0;
+    var last = query.clauses.length - 1;
+    return Promise.all(query.clauses.map(function (clause, c) {
+      return Promise.all(clause.map(function (item) { return itemPages(item, prefixLast && c === last, speaker); }));
+    })).then(function (perClause) {
+      return Promise.all(query.excluded.map(function (item) { return itemPages(item, false, 0); })).then(function (out) {
+        var banned = {};
+        out.forEach(function (r, i) { if (!query.excluded[i].phrase) Object.keys(r.pages).forEach(function (p) { banned[p] = true; }); });
+        var scores = null, missing = [];
+        perClause.forEach(function (items, c) {
+          var tf = {};
+          items.forEach(function (r, a) {
+            if (!r.found) missing.push(query.clauses[c][a]);
+            Object.keys(r.pages).forEach(function (p) { tf[p] = (tf[p] || 0) + r.pages[p]; });
+          });
+          var df = Object.keys(tf).length, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), next = {};
+          Object.keys(tf).forEach(function (page) {
+            if ((scores && !(page in scores)) || banned[page]) return;
+            var length = lengths[page] / avg;
+            next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
+          });
+          scores = next;
         });
+        return { scores: scores || {}, missing: missing };
+      });
+    });
+  }
+
+  /* Which whitespace-separated word of the page each of its tokens is in. */
+  function pageTokens(page) {
+    if (!page.tokens) {
+      var list = [];
+      page.words = page.content.split(/\s+/);
+      page.words.forEach(function (word, at) { tokens(word).forEach(function (t) { list.push({ at: at, token: t }); }); });
+      page.tokens = list;
+    }
+    return page.tokens;
+  }
+  function speakerAt(page, at) {
+    var code = 0;
+    for (var i = 0; i < page.turns.length && page.turns[i][0] <= at; i++) code = page.turns[i][1];
+    return code;
+  }
+  /* Where in the page a phrase is said (by `speaker`, if set): the words it covers. */
+  function phraseAt(page, words, speaker) {
+    var list = pageTokens(page), found = [];
+    for (var i = 0; i + words.length <= list.length; i++) {
+      var ok = true;
+      for (var j = 0; j < words.length && ok; j++) ok = list[i + j].token === words[j];
+      if (ok && (!speaker || speakerAt(page, list[i].at) === speaker)) {
+        for (var k = list[i].at; k <= list[i + words.length - 1].at; k++) found.push(k);
       }
+    }
+    return found;
+  }
+
+  /* One result: the page's text with the positions of the words that match, or null when a
+     quoted phrase is not in it (the index knows the words, the text tells if they stand together). */
+  function pageData(number, query, speaker, prefixLast) {
+    return load("p-" + number + ".js").then(function () {
+      var page = store.pages[number], marked = {};
+      var stems = {}, prefixes = [];
+      query.clauses.forEach(function (clause, c) {
+        clause.forEach(function (item) {
+          if (item.phrase) return;
+          stems[stem(item.words[0])] = true;
+          if (prefixLast && c === query.clauses.length - 1 && item.words[0].length > 2) prefixes.push(stem(item.words[0]));
+        });
+      });
+      for (var q = 0; q < query.clauses.length; q++) {
+        var clause = query.clauses[q], any = false;
+        for (var a = 0; a < clause.length; a++) {
+          if (!clause[a].phrase) { any = true; continue; }
+          var at = phraseAt(page, clause[a].words, speaker);
+          at.forEach(function (k) { marked[k] = true; });
+          any = any || at.length > 0;
+        }
+        if (!any) return null;
+      }
+      for (var e = 0; e < query.excluded.length; e++) {
+        if (query.excluded[e].phrase && phraseAt(page, query.excluded[e].words, 0).length) return null;
+      }
+      pageTokens(page).forEach(function (t) {
+        var s = stem(t.token);
+        var hit = stems[s] || prefixes.some(function (p) { return s.lastIndexOf(p, 0) === 0; });
+        if (hit && (!speaker || speakerAt(page, t.at) === speaker)) marked[t.at] = true;
+      });
+      var locations = Object.keys(marked).map(Number).sort(function (x, y) { return x - y; });
       return { url: root.dataset.pageUrl.replace("{id}", page.id), meta: page.meta, content: page.content,
                locations: locations, anchors: page.anchors.map(function (a) { return { id: a[0], text: a[1], location: a[2] }; }) };
     });
   }
 
-  /* The matching pages, best first (newest first with no words), each as a function that loads it. */
-  function search(query, filters) {
-    var terms = tokens(query);
+  /* The matching pages in the order asked for (best first, newest or oldest first), each as a
+     function that loads it (null when a phrase turns out not to be in it). */
+  function search(text, filters, prefixLast) {
+    var query = parse(text);
+    var speaker = 0;
     return ready.then(function () {
-      return Promise.all([Promise.all(terms.map(matches)), pagesMatching(filters)]);
+      speaker = filters.speaker ? store.values.values.speaker.indexOf(filters.speaker) + 1 : 0;
+      return Promise.all([query.clauses.length ? rank(query, filters, prefixLast) : null, pagesMatching(filters)]);
     }).then(function (both) {
-      var wanted = both[1], order;
-      if (terms.length) {
-        var scores = rank(both[0]);
-        order = Object.keys(scores).map(Number).filter(function (i) { return !wanted || wanted[i]; })
-          .sort(function (a, b) { return scores[b] - scores[a] || b - a; });
-      } else {
-        order = [];
+      var ranked = both[0], wanted = both[1], order = [];
+      if (ranked) {
+        order = Object.keys(ranked.scores).map(Number).filter(function (i) { return !wanted || wanted[i]; });
+        var scores = ranked.scores;
+        order.sort(filters.sort === "newest" ? function (a, b) { return b - a; } :
+                   filters.sort === "oldest" ? function (a, b) { return a - b; } :
+                   function (a, b) { return scores[b] - scores[a] || b - a; });
+      } else if (!query.excluded.length || wanted) {
         for (var i = store.index.words.length - 1; i >= 0; i--) if (!wanted || wanted[i]) order.push(i);
+        if (filters.sort === "oldest") order.reverse();
       }
-      return order.map(function (i) { return function () { return pageData(i, terms); }; });
+      return { query: query, missing: ranked ? ranked.missing : [], checked: !query.phrases.length &&
+               !query.excluded.some(function (x) { return x.phrase; }),
+               pages: order.map(function (i) { return function () { return pageData(i, query, speaker, prefixLast); }; }) };
     });
   }
 
+  /* "Did you mean": for a word the index does not have, the most frequent word of its shard
+     within one edit (two for a word of seven letters or more) of it. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var previous = row[0], best = row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = here;
+        best = Math.min(best, row[j]);
+      }
+      if (best > most) return most + 1;
+    }
+    return row[b.length];
+  }
+  function suggestion(word) {
+    var most = word.length >= 7 ? 2 : 1;
+    return Promise.all([shardOf(word), shardOf(stem(word))]).then(function (shards) {
+      var best = null;
+      shards.filter(function (shard, i) { return shard && shards.indexOf(shard) === i; }).forEach(function (shard) {
+        shard.forms.forEach(function (forms, i) {
+          forms.forEach(function (form, f) {
+            var d = distance(word, form, most);
+            if (d > most || d === 0) return;
+            var total = 0, postings = shard.postings[i][f];
+            for (var k = 2; k < postings.length; k += 3) total += postings[k];
+            if (!best || d < best.d || (d === best.d && total > best.total)) best = { form: form, d: d, total: total };
+          });
+        });
+      });
+      return best && best.form;
+    }).catch(function () { return null; });
+  }
+
   /* While the reader types: load the shards of the words so far. */
-  function preload(query) {
-    ready.then(function () { return Promise.all(tokens(query).map(matches)); }).catch(function () {});
+  function preload(text) {
+    ready.then(function () { return Promise.all(tokens(text).map(function (w) { return shardOf(stem(w)); })); }).catch(function () {});
   }
 
   /* ---------------------------------------------------------------- rendering */
@@ -249,15 +412,20 @@
   var form = root.querySelector("form");
   var query = root.querySelector("#archive-search-query");
   var status = root.querySelector(".archive-search__status");
+  var hint = root.querySelector(".archive-search__hint");
   var list = root.querySelector(".archive-search__results");
   var more = root.querySelector(".archive-search__more");
-  var selects = {};
-  FILTERS.forEach(function (name) { selects[name] = root.querySelector("#archive-search-" + name); });
-  var current = [], shown = 0, generation = 0;
+  var CONTROLS = FILTERS.concat(["from", "to", "sort"]);
+  var controls = {};
+  CONTROLS.forEach(function (name) { controls[name] = root.querySelector("#archive-search-" + name); });
+  var result = null, checked = 0, found = 0, generation = 0, typing = false;
 
   function chosenFilters() {
     var chosen = {};
-    FILTERS.forEach(function (name) { if (selects[name].value) chosen[name] = selects[name].value; });
+    CONTROLS.forEach(function (name) {
+      var value = controls[name].value.trim();
+      if (value && !(name === "sort" && value === "relevance")) chosen[name] = value;
+    });
     return chosen;
   }
 
@@ -270,17 +438,80 @@
     try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (e) { /* file:// in some browsers */ }
   }
 
-  /* The next PAGE_SIZE results, each shown as soon as its text has arrived, in rank order. */
-  function showMore(mine) {
-    var batch = current.slice(shown, shown + PAGE_SIZE);
-    shown += batch.length;
-    more.hidden = shown >= current.length;
-    var slots = batch.map(function () { return list.appendChild(element("li", "archive-result archive-result--loading")); });
-    return Promise.all(batch.map(function (data, i) {
-      return data().then(function (page) {
-        if (mine === generation) list.replaceChild(renderResult(base, page), slots[i]);
+  function describe() {
+    var text = query.value.trim();
+    var n = result.pages.length, exact = result.checked || checked >= n;
+    var count = exact ? (result.checked ? n : found) : found;
+    var what = text ? " “" + text + "”" : " the filters";
+    if (!exact) return "At least " + count + " transcript" + (count === 1 ? "" : "s") + " match" + (count === 1 ? "es" : "") + what +
+      " (" + (n - checked) + " more hold all its words; the rest are checked as you show more).";
+    return count === 0 ? "No transcript matches" + what + "." :
+      (count === 1 ? "1 transcript matches" : count + " transcripts match") + what + ".";
+  }
+
+  /* What to try when nothing matches: a spelling the index has, then fewer limits. */
+  function suggest(mine) {
+    var tips = [];
+    var chosen = chosenFilters();
+    if (Object.keys(chosen).some(function (k) { return k !== "sort"; })) tips.push("clear the filters");
+    if (result.query.clauses.length > 1) tips.push("use fewer words");
+    if (result.query.phrases.length) tips.push("drop the quotation marks to find the words apart");
+    var missing = result.missing.filter(function (item) { return !item.phrase; });
+    hint.textContent = "";
+    return Promise.all(missing.map(function (item) { return suggestion(item.words[0]); })).then(function (better) {
+      if (mine !== generation) return;
+      var replaced = query.value.trim(), changed = false;
+      missing.forEach(function (item, i) {
+        if (!better[i]) return;
+        var typed = new RegExp(item.words[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+        var next = replaced.replace(typed, function (word) {  // keep a capital the reader typed
+          return word.charAt(0) !== word.charAt(0).toLowerCase() ? better[i].charAt(0).toUpperCase() + better[i].slice(1) : better[i];
+        });
+        changed = changed || next !== replaced;
+        replaced = next;
       });
-    })).then(function () {
+      if (changed) {
+        var p = element("p", "archive-search__did-you-mean", "Did you mean ");
+        var a = element("a", "", replaced);
+        var params = new URLSearchParams(location.search);
+        params.set("q", replaced);
+        a.href = "?" + params.toString();
+        a.addEventListener("click", function (event) { event.preventDefault(); query.value = replaced; run(); });
+        p.appendChild(a);
+        p.appendChild(document.createTextNode("?"));
+        hint.appendChild(p);
+      }
+      if (tips.length || !changed) {
+        hint.appendChild(element("p", "archive-search__tips", "Try: " + (tips.length ? tips.join("; ") :
+          "another spelling of a name, or a word with the same meaning") + ". The timeline and the topic pages list every transcript."));
+      }
+    });
+  }
+
+  /* The next PAGE_SIZE results in order, each shown as soon as its text has arrived; a page a
+     quoted phrase turns out not to be in is skipped, and the next one checked instead. */
+  function showMore(mine) {
+    var got = 0;
+    function batch() {
+      var next = result.pages.slice(checked, checked + PAGE_SIZE - got);
+      checked += next.length;
+      var slots = next.map(function () { return list.appendChild(element("li", "archive-result archive-result--loading")); });
+      return Promise.all(next.map(function (data, i) {
+        return data().then(function (page) {
+          if (mine !== generation) return;
+          if (page) { got++; found++; list.replaceChild(renderResult(base, page), slots[i]); }
+          else list.removeChild(slots[i]);
+        });
+      })).then(function () {
+        if (mine === generation && got < PAGE_SIZE && checked < result.pages.length) return batch();
+      });
+    }
+    return batch().then(function () {
+      if (mine !== generation) return;
+      more.hidden = checked >= result.pages.length;
+      status.textContent = describe();
+      if (found === 0) return suggest(mine);
+    }).then(function () {
       if (mine === generation) root.dataset.state = "done";
     });
   }
@@ -292,19 +523,18 @@
     remember();
     var header = document.getElementById("archive-search-header");
     if (header) header.value = text;
-    if (!text && !Object.keys(chosen).length) {
+    hint.textContent = "";
+    if (!text && !Object.keys(chosen).some(function (k) { return k !== "sort"; })) {
       list.textContent = ""; status.textContent = ""; more.hidden = true; root.dataset.state = "idle";
       return Promise.resolve();
     }
     root.dataset.state = "searching";
     status.textContent = "Searching…";
-    return search(text, chosen).then(function (results) {
+    var prefixLast = typing && !/\s$/.test(query.value);
+    typing = false;
+    return search(text, chosen, prefixLast).then(function (r) {
       if (mine !== generation) return;
-      current = results; shown = 0; list.textContent = "";
-      var n = results.length;
-      status.textContent = n === 0 ? "No transcript matches." :
-        (n === 1 ? "1 transcript matches" : n + " transcripts match") + (text ? " “" + text + "”" : " the filters") + ".";
-      if (n === 0) { more.hidden = true; root.dataset.state = "done"; return; }
+      result = r; checked = 0; found = 0; list.textContent = ""; more.hidden = true;
       return showMore(mine);
     }).catch(function (error) {
       status.textContent = "Search failed: " + error.message;
@@ -315,30 +545,33 @@
   function fillFilters(counts) {
     FILTERS.forEach(function (name) {
       var values = Object.keys(counts[name] || {});
-      values.sort(name === "year" ? function (a, b) { return a < b ? 1 : -1; } : function (a, b) { return a.localeCompare(b); });
+      values.sort(name === "year" ? function (a, b) { return a < b ? 1 : -1; } :
+                  name === "speaker" ? function (a, b) { return counts[name][b] - counts[name][a] || a.localeCompare(b); } :
+                  function (a, b) { return a.localeCompare(b); });
       values.forEach(function (value) {
         var option = element("option", "", value + " (" + counts[name][value] + ")");
         option.value = value;
-        selects[name].appendChild(option);
+        controls[name].appendChild(option);
       });
     });
   }
 
   var params = new URLSearchParams(location.search);
   query.value = params.get("q") || "";
+  ["from", "to", "sort"].forEach(function (name) { if (params.get(name)) controls[name].value = params.get(name); });
   var timer = null;
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
   query.addEventListener("input", function () {
     preload(query.value);
     clearTimeout(timer);
-    timer = setTimeout(run, 200);
+    timer = setTimeout(function () { typing = true; run(); }, 200);
   });
-  FILTERS.forEach(function (name) { selects[name].addEventListener("change", run); });
+  CONTROLS.forEach(function (name) { controls[name].addEventListener("change", run); });
   more.addEventListener("click", function () { showMore(generation); });
 
   filterCounts().then(function (counts) {
     fillFilters(counts);
-    FILTERS.forEach(function (name) { if (params.get(name)) selects[name].value = params.get(name); });
+    FILTERS.forEach(function (name) { if (params.get(name)) controls[name].value = params.get(name); });
   }).catch(function () { /* the filters stay at "all"; run() reports a failing back end */ })
     .then(run);
   if (!query.value) query.focus();

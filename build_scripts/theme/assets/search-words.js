@@ -1,0 +1,32 @@
+/* The search's words, as the index has them (build_scripts/indexes/search_terms.py does the
+ * same in Python; tests/test_search_terms.py runs both on every word of the corpus):
+ * fold (lower case, Latin accents dropped, ё as е, й kept) and the Snowball stem, Russian for
+ * Cyrillic words and English for Latin ones. The stemmers are search/stemmer.js, which the
+ * generator cuts from npm's snowball-stemmers; it must be loaded before the first stem().
+ */
+(function (global) {
+  "use strict";
+
+  function fold(text) {
+    text = text.toLowerCase().replace(/ё/g, "е");
+    if (!/[^\x00-\x7f]/.test(text)) return text;
+    return text.replace(/й/g, "\ue000").normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/\ue000/g, "й").normalize("NFC");
+  }
+
+  function tokens(text) {
+    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  var stemmers = null;
+  function stem(word) {
+    if (!stemmers) {
+      stemmers = { en: global.snowballFactory.newStemmer("english"), ru: global.snowballFactory.newStemmer("russian") };
+    }
+    if (/[\u0400-\u04ff]/.test(word)) return stemmers.ru.stem(word);
+    if (/[a-z]/.test(word) && !/[^\x00-\x7f]/.test(word)) return stemmers.en.stem(word);
+    return word;
+  }
+
+  global.ArchiveSearchWords = { fold: fold, tokens: tokens, stem: stem };
+})(this);

@@ -1,0 +1,72 @@
+"""The index's words and the query's words are made alike: the same folding and the same Snowball
+stems in Python (indexes/search_terms.py) and in the browser (assets/search-words.js with the
+stemmer.js the generator cuts from npm's snowball-stemmers), run on every word of the corpus."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from build_scripts.indexes.search_terms import fold, stem, words
+from build_scripts.indexes.stemmer_js import SOURCE, stemmer_script
+
+WORDS_JS = ROOT / "build_scripts" / "theme" / "assets" / "search-words.js"
+# Forms the seeds do not have: Russian with ё and й, accents, Kazakh letters, digits, other scripts.
+EXTRA = ("Переговоры переговоров ещё её Алматы Тоқаев Қазақстан Назарбаев мой мои Nazarbáyev CAFÉ "
+         "Nur-Sultan organization universities generously skies dying news COVID-19 2021 Ελλάδα 東京 İstanbul")
+
+RUNNER = """
+const vm = require("vm"), fs = require("fs");
+const context = {};
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context);
+vm.runInContext(fs.readFileSync(process.argv[3], "utf8"), context);
+const words = JSON.parse(fs.readFileSync(0, "utf8")).text;
+const api = context.ArchiveSearchWords;
+const out = api.tokens(words).map(function (w) { return [w, api.stem(w)]; });
+process.stdout.write(JSON.stringify({tokens: out, fold: api.fold(words)}));
+"""
+
+
+def _browser_words(text: str, tmp_path: Path) -> dict:
+    stemmer = tmp_path / "stemmer.js"
+    stemmer.write_text(stemmer_script(), encoding="utf-8")
+    runner = tmp_path / "runner.js"
+    runner.write_text(RUNNER, encoding="utf-8")
+    result = subprocess.run(["node", str(runner), str(stemmer), str(WORDS_JS)], input=json.dumps({"text": text}),
+                            capture_output=True, text=True, encoding="utf-8", timeout=120, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not SOURCE.is_file(), reason="run `make test`: it installs node's packages")
+def test_browser_and_index_fold_and_stem_every_corpus_word_alike(tmp_path):
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))) + " " + EXTRA
+    browser = _browser_words(text, tmp_path)
+    assert browser["fold"] == fold(text)
+    ours = [[w, stem(w)] for w in words(text)]
+    assert len(ours) > 5000
+    differ = [(a, b) for a, b in zip(ours, browser["tokens"]) if a != b]
+    assert not differ and len(ours) == len(browser["tokens"]), differ[:10]
+
+
+def test_word_forms_meet_at_their_stem():
+    assert stem("negotiations") == stem("negotiate") == stem("negotiating")
+    assert stem("sanctioned") == stem("sanction") and stem("integrate") == stem("integration")
+    assert stem(fold("переговоров")) == stem(fold("переговоры"))
+    assert fold("Ещё Мой Nazarbáyev Тоқаев") == "еще мой nazarbayev тоқаев"  # й and Kazakh letters stay
+
+
+def test_the_stemmer_script_has_only_the_two_languages():
+    script = stemmer_script()
+    assert "englishStemmer" in script and "russianStemmer" in script and "frenchStemmer" not in script
+    assert len(script) < 80_000
+
+
+def test_a_missing_npm_package_is_a_clear_error(tmp_path):
+    from build_scripts.indexes.stemmer_js import MissingStemmer
+    with pytest.raises(MissingStemmer, match="run `make build`"):
+        stemmer_script(tmp_path / "snowball-stemmers.js")
