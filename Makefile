@@ -57,10 +57,12 @@ check-links: $(BIN)/.site-deps
 review: $(BIN)/.site-deps
 	@$(BIN)/python -m build_scripts review --base "$(BASE)" $(if $(SUMMARY),--append "$(SUMMARY)")
 
-## bench: N transcripts synthesised, built and measured against stock MkDocs + Material: make bench N=1000
+## bench: N transcripts synthesised, built and measured against stock MkDocs + Material: make bench N=1000;
+##        then the judged query set (tests/search/judged.yml) in both editions
 N ?= 1000
 bench: $(BIN)/.test-deps chromium $(NPM)
 	$(BIN)/python -m benchmarks.bench -n $(N)
+	$(BIN)/python -m benchmarks.judged_search
 
 ## explain: list every line the generator removed, with its rule
 explain: $(BIN)/.site-deps

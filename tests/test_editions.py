@@ -106,9 +106,18 @@ def test_search_for_nothing_known_says_so_and_what_to_try(watched, edition):
     watched.assert_clean()
 
 
+def test_another_spelling_of_a_name_finds_it_and_says_so(watched, edition):
+    page = watched.page
+    watched.goto("search.html?q=Tokaev")
+    expect(page.locator(".archive-search__status")).to_contain_text("1 transcript matches")
+    expect(page.locator(".archive-result mark").first).to_have_text("Tokayev")
+    expect(page.locator(".archive-search__respelled")).to_contain_text("found as tokayev")
+    watched.assert_clean()
+
+
 def test_a_misspelt_name_gets_a_did_you_mean_that_searches_it(watched, edition, artifacts):
     page = watched.page
-    watched.goto("search.html?q=Nazarbaev")
+    watched.goto("search.html?q=Nazrabayev")  # letters swapped: no spelling of the name sounds like it
     suggestion = page.locator(".archive-search__did-you-mean a")
     expect(suggestion).to_have_text("Nazarbayev")
     page.screenshot(path=artifacts / f"{edition.name}-search-did-you-mean.png")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT
 
+from build_scripts.indexes.search_names import sound_key, table
 from build_scripts.indexes.search_terms import fold, stem, words
 from build_scripts.indexes.stemmer_js import SOURCE, stemmer_script
 
@@ -25,19 +26,20 @@ const context = {};
 vm.createContext(context);
 vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context);
 vm.runInContext(fs.readFileSync(process.argv[3], "utf8"), context);
-const words = JSON.parse(fs.readFileSync(0, "utf8")).text;
+const input = JSON.parse(fs.readFileSync(0, "utf8")), words = input.text;
 const api = context.ArchiveSearchWords;
 const out = api.tokens(words).map(function (w) { return [w, api.stem(w)]; });
-process.stdout.write(JSON.stringify({tokens: out, fold: api.fold(words)}));
+const keys = input.names.map(function (w) { return api.soundKey(w, input.table); });
+process.stdout.write(JSON.stringify({tokens: out, fold: api.fold(words), keys: keys}));
 """
 
 
-def _browser_words(text: str, tmp_path: Path) -> dict:
+def _browser_words(text: str, tmp_path: Path, names: list[str] = (), letters: dict | None = None) -> dict:
     stemmer = tmp_path / "stemmer.js"
     stemmer.write_text(stemmer_script(), encoding="utf-8")
     runner = tmp_path / "runner.js"
     runner.write_text(RUNNER, encoding="utf-8")
-    result = subprocess.run(["node", str(runner), str(stemmer), str(WORDS_JS)], input=json.dumps({"text": text}),
+    result = subprocess.run(["node", str(runner), str(stemmer), str(WORDS_JS)], input=json.dumps({"text": text, "names": list(names), "table": letters or {}}),
                             capture_output=True, text=True, encoding="utf-8", timeout=120, check=True)
     return json.loads(result.stdout)
 
@@ -70,3 +72,22 @@ def test_a_missing_npm_package_is_a_clear_error(tmp_path):
     from build_scripts.indexes.stemmer_js import MissingStemmer
     with pytest.raises(MissingStemmer, match="run `make build`"):
         stemmer_script(tmp_path / "snowball-stemmers.js")
+
+
+NAMES = ("Tokayev Tokaev Токаев Тоқаев Nazarbayev Назарбаев Yerlan Ерлан Dmitry Dmitriy Дмитрий Kassym-Jomart "
+         "Қасым-Жомарт Shoigu Шойгу Nur-Sultan Нур-Султан Щукин Хабар Ғани Өскемен Үкібай Іле Аңырақай Alexander "
+         "Александр Tselinograd Целиноград Khabar Zhomart Mariya Maria Lavrov Лавров Nikolai Николай").split()
+
+
+def test_names_meet_at_one_sound_key_across_scripts():
+    assert len({sound_key(n) for n in ("Tokayev", "Tokaev", "Токаев", "Тоқаев")}) == 1
+    assert sound_key("Nazarbayev") == sound_key("Назарбаев") == sound_key("Nazarbaev")
+    assert sound_key("Yerlan") == sound_key("Ерлан") and sound_key("Dmitry") == sound_key("Дмитрий")
+    assert sound_key("Lavrov") != sound_key("Tokayev")
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not SOURCE.is_file(), reason="run `make test`: it installs node's packages")
+def test_browser_and_index_give_names_the_same_sound_key(tmp_path):
+    letters = table({fold(n) for n in NAMES})
+    browser = _browser_words("x", tmp_path, NAMES, letters)
+    assert browser["keys"] == [sound_key(n) for n in NAMES]

@@ -22,5 +22,5 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
     pages.update(render_timeline(transcripts))
     pages.update(render_topic_pages(rules, transcripts))
     pages.update(render_glossary(transcripts, rules))
-    pages.update(render_search(transcripts))
+    pages.update(render_search(transcripts, rules))
     return pages

@@ -15,6 +15,8 @@ from the transcripts it already holds, so it needs no HTML parsing and no extra 
 * `p-<n>.js`    page n's id, metadata, spoken text with its section anchors and its turns'
                 speakers, loaded for the results shown (excerpts, sections, phrase checks);
                 pages are numbered oldest first;
+* `names.js`, `n-*.js`  names in any spelling (search_names.py): the registers' aliases, and the
+                corpus's names by a sound key that meets across scripts (Tokayev, Токаев);
 * `stemmer.js`  the browser's Snowball stemmers (stemmer_js.py), so a query is stemmed as the
                 index was;
 * `facet-values.js`, `facets.js`   the filters: the values with their counts (small, loaded
@@ -34,6 +36,8 @@ from typing import Any
 from ..model import Transcript, Turn
 from ..render_links import date_label, title_of
 from ..render_meta import EVENT_NAMES
+from ..rules import Rules
+from .search_names import alias_groups, corpus_names, table
 from .search_terms import stem, words
 from .stemmer_js import stemmer_script
 
@@ -127,7 +131,7 @@ def _shards(postings: dict[str, dict[str, array]], prefix: str, terms: list[str]
     return shards
 
 
-def render_search(transcripts: list[Transcript]) -> dict[str, str]:
+def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> dict[str, str]:
     """Every file of docs/search/, keyed by its path under docs/."""
     ordered = sorted(transcripts, key=lambda t: (t.value("date") or "", t.id))  # oldest first, undated first
     rows = [page_facets(t) for t in ordered]
@@ -176,10 +180,26 @@ def render_search(transcripts: list[Transcript]) -> dict[str, str]:
         **{n: ",".join(_facet_code([number[n][v] for v in row[n]], len(names[n])) for row in rows) for n in FACETS},
         "day": ",".join((t.value("date") or "").replace("-", "") for t in ordered)})
     files[f"{FOLDER}/stemmer.js"] = stemmer_script()
+    files.update(_name_files(ordered, rules))
     files[f"{FOLDER}/index.js"] = script("index", None, {
         "words": lengths,
         "shards": {key: file_key(key) for key in sorted(shards)},
         "average_words": round(sum(lengths) / max(len(lengths), 1), 1)})
+    return files
+
+
+def _name_files(ordered: list[Transcript], rules: Rules | None) -> dict[str, str]:
+    """names.js (the registers' aliases, the transliteration table, the shard list) and n-*.js
+    (the corpus's names by sound key, sharded by the key's first two letters)."""
+    aliases = alias_groups(rules) if rules else {}
+    names = corpus_names(ordered, aliases)
+    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for key, forms in names.items():
+        shards[key[:2]][key] = forms
+    files = {f"{FOLDER}/n-{file_key(key)}.js": script("names", key, shard) for key, shard in sorted(shards.items())}
+    forms = {f for group in names.values() for f in group} | {w for alts in aliases.values() for a in alts for w in a}
+    files[f"{FOLDER}/names.js"] = script("name-index", None, {
+        "aliases": aliases, "table": table(forms | set(aliases)), "shards": {k: file_key(k) for k in sorted(shards)}})
     return files
 
 

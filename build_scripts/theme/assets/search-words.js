@@ -28,5 +28,17 @@
     return word;
   }
 
-  global.ArchiveSearchWords = { fold: fold, tokens: tokens, stem: stem };
+  /* indexes/search_names.py `sound_key`: `table` is anyascii's transliteration of the letters
+     the index's names use (names.js). */
+  var SOUNDS = [["shch", "sh"], ["sch", "sh"], ["dzh", "j"], ["zh", "j"], ["kh", "h"], ["gh", "g"], ["ts", "c"],
+                ["tz", "c"], ["cz", "c"], ["ph", "f"], ["x", "ks"], ["q", "k"], ["w", "v"]];
+  function soundKey(word, table) {
+    var key = "";
+    fold(word).split("").forEach(function (ch) { key += ch.charCodeAt(0) < 128 ? ch : (table[ch] || ""); });
+    key = key.toLowerCase().replace(/[^a-z]/g, "");
+    SOUNDS.forEach(function (pair) { key = key.split(pair[0]).join(pair[1]); });
+    return key.replace(/y/g, "i").replace(/[iy](?=[aeou])|(?<=[aeou])[iy]/g, "").replace(/(.)\1+/g, "$1");
+  }
+
+  global.ArchiveSearchWords = { fold: fold, tokens: tokens, stem: stem, soundKey: soundKey };
 })(this);

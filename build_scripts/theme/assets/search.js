@@ -19,7 +19,7 @@
   var OTHER_FORM = 0.6;  // a word's other forms count for this much of the word as typed
 
   var fold = window.ArchiveSearchWords.fold, tokens = window.ArchiveSearchWords.tokens;
-  var stem = window.ArchiveSearchWords.stem;
+  var stem = window.ArchiveSearchWords.stem, soundKey = window.ArchiveSearchWords.soundKey;
 
   /* ---------------------------------------------------------------- the query */
 
@@ -49,7 +49,7 @@
   /* ---------------------------------------------------------------- the index */
 
   var folder = root.dataset.index;
-  var store = { values: null, facets: null, index: null, shards: {}, pages: {} };
+  var store = { values: null, facets: null, index: null, shards: {}, pages: {}, names: null, nameShards: {} };
   var loading = {};
   window.ArchiveSearchData = function (kind, key, payload) {
     if (kind === "facet-values") store.values = payload;
@@ -57,6 +57,8 @@
     else if (kind === "index") store.index = payload;
     else if (kind === "shard") store.shards[key] = payload;
     else if (kind === "page") store.pages[key] = payload;
+    else if (kind === "name-index") store.names = payload;
+    else if (kind === "names") store.nameShards[key] = payload;
   };
   function load(file) {
     if (!loading[file]) {
@@ -171,6 +173,49 @@
     });
   }
 
+  /* Names in any spelling (indexes/search_names.py): each word of the query also finds the other
+     spellings the registers list for it (Astana: Nur-Sultan, Астана …) and the corpus's names
+     with the same sound key (Tokaev: Tokayev, Токаев), as alternatives in its clause. */
+  function spellings(word) {
+    return load("names.js").then(function () {
+      var found = (store.names.aliases[word] || []).slice();
+      var key = soundKey(word, store.names.table), file = store.names.shards[key.slice(0, 2)];
+      if (!file || key.length < 4) return found;
+      return load("n-" + file + ".js").then(function () {
+        (store.nameShards[key.slice(0, 2)][key] || []).forEach(function (form) { found.push([form]); });
+        return found;
+      });
+    }).then(function (found) {
+      var seen = {}, own = stem(word);
+      seen[word] = true;
+      return found.filter(function (words) {
+        var id = words.join(" ");
+        if (seen[id] || (words.length === 1 && stem(words[0]) === own)) return false;
+        return (seen[id] = true);
+      });
+    }).catch(function () { return []; });
+  }
+  function expand(query) {
+    return Promise.all(query.clauses.map(function (clause) {
+      return Promise.all(clause.map(function (item) { return item.phrase ? [] : spellings(item.words[0]); }))
+        .then(function (perItem) {
+          perItem.forEach(function (alternatives) {
+            alternatives.forEach(function (words) { clause.push({ words: words, phrase: words.length > 1, alias: true }); });
+          });
+        });
+    })).then(function () { return query; });
+  }
+
+  /* The pages holding an excluded word (a phrase is checked on the pages shown). */
+  function banned(query) {
+    return Promise.all(query.excluded.map(function (item) { return item.phrase ? { pages: {} } : itemPages(item, false, 0); }))
+      .then(function (out) {
+        var pages = {};
+        out.forEach(function (r) { Object.keys(r.pages).forEach(function (p) { pages[p] = true; }); });
+        return pages;
+      });
+  }
+
   /* BM25 over the pages that match every clause and no excluded item. */
   function rank(query, filters, prefixLast) {
     var lengths = store.index.words, n = lengths.length, avg = store.index.average_words || 1;
@@ -179,25 +224,28 @@
     return Promise.all(query.clauses.map(function (clause, c) {
       return Promise.all(clause.map(function (item) { return itemPages(item, prefixLast && c === last, speaker); }));
     })).then(function (perClause) {
-      return Promise.all(query.excluded.map(function (item) { return itemPages(item, false, 0); })).then(function (out) {
-        var banned = {};
-        out.forEach(function (r, i) { if (!query.excluded[i].phrase) Object.keys(r.pages).forEach(function (p) { banned[p] = true; }); });
-        var scores = null, missing = [];
+      return banned(query).then(function (without) {
+        var scores = null, missing = [], respelled = [];
         perClause.forEach(function (items, c) {
           var tf = {};
-          items.forEach(function (r, a) {
-            if (!r.found) missing.push(query.clauses[c][a]);
+          items.forEach(function (r) {
             Object.keys(r.pages).forEach(function (p) { tf[p] = (tf[p] || 0) + r.pages[p]; });
           });
+          if (!items.some(function (r) { return r.found; })) {
+            missing.push.apply(missing, query.clauses[c].filter(function (item) { return !item.alias; }));
+          } else if (!items.some(function (r, a) { return r.found && !query.clauses[c][a].alias; })) {
+            respelled.push({ typed: query.clauses[c][0].words.join(" "), as: query.clauses[c].filter(function (item, a) {
+              return item.alias && items[a].found; }).map(function (item) { return item.words.join(" "); }) });
+          }
           var df = Object.keys(tf).length, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), next = {};
           Object.keys(tf).forEach(function (page) {
-            if ((scores && !(page in scores)) || banned[page]) return;
+            if ((scores && !(page in scores)) || without[page]) return;
             var length = lengths[page] / avg;
             next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
           });
           scores = next;
         });
-        return { scores: scores || {}, missing: missing };
+        return { scores: scores || {}, missing: missing, respelled: respelled };
       });
     });
   }
@@ -274,7 +322,10 @@
     var speaker = 0;
     return ready.then(function () {
       speaker = filters.speaker ? store.values.values.speaker.indexOf(filters.speaker) + 1 : 0;
-      return Promise.all([query.clauses.length ? rank(query, filters, prefixLast) : null, pagesMatching(filters)]);
+      return expand(query);
+    }).then(function () {
+      return Promise.all([query.clauses.length ? rank(query, filters, prefixLast) : null, pagesMatching(filters),
+                          query.clauses.length ? {} : banned(query)]);
     }).then(function (both) {
       var ranked = both[0], wanted = both[1], order = [];
       if (ranked) {
@@ -283,11 +334,12 @@
         order.sort(filters.sort === "newest" ? function (a, b) { return b - a; } :
                    filters.sort === "oldest" ? function (a, b) { return a - b; } :
                    function (a, b) { return scores[b] - scores[a] || b - a; });
-      } else if (!query.excluded.length || wanted) {
-        for (var i = store.index.words.length - 1; i >= 0; i--) if (!wanted || wanted[i]) order.push(i);
+      } else {  // no words to find: every page the filters keep, less those with an excluded word
+        var left = both[2];
+        for (var i = store.index.words.length - 1; i >= 0; i--) if ((!wanted || wanted[i]) && !left[i]) order.push(i);
         if (filters.sort === "oldest") order.reverse();
       }
-      return { query: query, missing: ranked ? ranked.missing : [], checked: !query.phrases.length &&
+      return { query: query, missing: ranked ? ranked.missing : [], respelled: ranked ? ranked.respelled : [], checked: !query.phrases.length &&
                !query.excluded.some(function (x) { return x.phrase; }),
                pages: order.map(function (i) { return function () { return pageData(i, query, speaker, prefixLast); }; }) };
     });
@@ -510,6 +562,11 @@
       if (mine !== generation) return;
       more.hidden = checked >= result.pages.length;
       status.textContent = describe();
+      if (found && result.respelled.length && !hint.childNodes.length) {
+        hint.appendChild(element("p", "archive-search__respelled", result.respelled.map(function (r) {
+          return "“" + r.typed + "” is not in the archive as typed; it is found as " + r.as.join(", ") + ".";
+        }).join(" ")));
+      }
       if (found === 0) return suggest(mine);
     }).then(function () {
       if (mine === generation) root.dataset.state = "done";

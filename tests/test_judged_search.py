@@ -1,0 +1,61 @@
+"""The judged query set (tests/search/judged.yml, tests/judged.py) on the real search page, in both
+editions: every query's expected first result first, and recall of at least 95% over every
+transcript a reader expects. `python -m benchmarks.judged_search` prints the same per query."""
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from browsing import serve, stays_on_disk, stays_on_loopback, watched_page
+from conftest import PUBLISHED, build_site, run
+from judged import figures, load_queries, make_corpus, run_query
+
+pytestmark = pytest.mark.browser
+QUERIES = load_queries()
+FEATURES = ("word forms", "phrase", "exclusion", "or", "name spelling", "did you mean", "speaker", "date range",
+            "sort", "nothing found")
+
+
+@pytest.fixture(scope="module")
+def judged_site(tmp_path_factory) -> Path:
+    workdir = tmp_path_factory.mktemp("judged")
+    result = build_site(workdir, make_corpus(workdir / "corpus"))
+    assert result.returncode == 0, result.stderr
+    return workdir / "site"
+
+
+@pytest.fixture(scope="module")
+def judged_offline(judged_site: Path) -> Path:
+    workdir = judged_site.parent
+    made = run(sys.executable, "-m", "build_scripts", "offline", "--config", str(workdir / "mkdocs.yml"),
+               "--zip", str(workdir / "offline.zip"), env=PUBLISHED)
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(workdir / "offline.zip") as archive:
+        archive.extractall(workdir / "usb")
+    return workdir / "usb" / "lavrov-kazakhstan-archive"
+
+
+def test_the_set_covers_every_feature_with_at_least_40_queries():
+    assert len(QUERIES) >= 40
+    features = " ".join(str(q.get("feature", "")).lower() for q in QUERIES)
+    assert [f for f in FEATURES if f not in features] == []
+
+
+@pytest.mark.parametrize("edition", ["served", "offline"])
+def test_judged_queries_put_the_expected_first_and_find_what_a_reader_expects(browser, judged_site, edition, request):
+    if edition == "served":
+        with serve(judged_site) as base, watched_page(browser, base, stays_on_loopback) as watched:
+            outcomes = [run_query(watched.page, base, q) for q in QUERIES]
+            watched.assert_clean()
+    else:
+        base = request.getfixturevalue("judged_offline").as_uri() + "/"
+        with watched_page(browser, base, stays_on_disk) as watched:
+            outcomes = [run_query(watched.page, base, q) for q in QUERIES]
+            watched.assert_clean()
+    report = "\n".join(o.line() for o in outcomes if not o.ok) + "\n" + figures(outcomes)
+    found, expected = sum(o.found for o in outcomes), sum(len(o.expected) for o in outcomes)
+    assert all(o.first_ok for o in outcomes), report
+    assert found >= 0.95 * expected, report
+    assert all(o.sections_ok and o.suggestion_ok for o in outcomes), report
