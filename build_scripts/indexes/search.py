@@ -46,6 +46,7 @@ FACETS = ("year", "event", "topic", "speaker")
 SHARD_BYTES = 40_000   # split a shard whose JSON is larger than this by the next letter
 MAX_KEY = 6            # … but never into keys longer than this
 QUESTIONS = "Questions (journalists and others)"
+TITLE_WEIGHT = 3  # a word of the title counts as three in the text: the title says what the page is about
 
 
 def who(turn: Turn) -> str:
@@ -146,13 +147,14 @@ def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> 
         pieces, anchors = spoken_pieces(t)
         counts: Counter = Counter()
         turns, position, last = [], 0, -1
-        for text, speaker in pieces:
+        for piece, (text, speaker) in enumerate(pieces):
             code = speaker_code[speaker]
             if code != last:
                 turns.append([position, code])
                 last = code
             position += len(text.split())
-            counts.update((form, code) for form in words(text))
+            found = [(form, code) for form in words(text)]
+            counts.update(found * (TITLE_WEIGHT if piece == 0 else 1))  # pieces[0] is the title
         lengths.append(sum(counts.values()))
         for (form, code), count in sorted(counts.items()):
             forms = postings[stem(form)]
@@ -184,7 +186,8 @@ def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> 
     files[f"{FOLDER}/index.js"] = script("index", None, {
         "words": lengths,
         "shards": {key: file_key(key) for key in sorted(shards)},
-        "average_words": round(sum(lengths) / max(len(lengths), 1), 1)})
+        "average_words": round(sum(lengths) / max(len(lengths), 1), 1),
+        "undated": sum(1 for t in ordered if not t.value("date"))})  # pages 0 … undated-1 have no date
     return files
 
 

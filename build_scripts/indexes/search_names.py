@@ -73,18 +73,20 @@ def alias_groups(rules: Rules) -> dict[str, list[list[str]]]:
 
 
 def corpus_names(transcripts: list[Transcript], extra: dict[str, list[list[str]]]) -> dict[str, list[str]]:
-    """Every word written with a capital letter (names, and words that open a sentence), folded,
-    by sound key; keys with a single form are kept too, so a Cyrillic query finds a Latin name."""
+    """Every word written with a capital letter in a title, heading, label or paragraph (names, and
+    words that open a sentence), folded, by sound key; keys with a single form are kept too, so a
+    Cyrillic query finds a Latin name."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for t in transcripts:
-        for section in t.sections:
-            for turn in section.turns:
-                for paragraph in turn.paragraphs:
-                    for written in NAME.findall(paragraph.text):
-                        if written[0].isupper() and len(written) > 2:
-                            form = fold(written)
-                            if WORD.fullmatch(form):
-                                by_key[sound_key(form)].add(form)
+        texts = [t.value("title") or ""] + [s.heading for s in t.sections] + [
+            text for s in t.sections for turn in s.turns
+            for text in (turn.label or "", *(p.text for p in turn.paragraphs))]
+        for text in texts:
+            for written in NAME.findall(text):
+                if written[0].isupper() and len(written) > 2:
+                    form = fold(written)
+                    if WORD.fullmatch(form):
+                        by_key[sound_key(form)].add(form)
     for key, alternatives in extra.items():
         for spelling in [[key], *alternatives]:
             if len(spelling) == 1:

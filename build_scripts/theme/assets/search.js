@@ -17,6 +17,8 @@
   var EXCERPT_WORDS = 30;
   var FILTERS = ["year", "event", "topic", "speaker"];
   var OTHER_FORM = 0.6;  // a word's other forms count for this much of the word as typed
+  var MIN_LENGTH = 0.5;  // BM25 treats a page shorter than half the average as that long: a snippet
+                         // that names a word once should not outrank a transcript that discusses it
 
   var fold = window.ArchiveSearchWords.fold, tokens = window.ArchiveSearchWords.tokens;
   var stem = window.ArchiveSearchWords.stem, soundKey = window.ArchiveSearchWords.soundKey;
@@ -35,7 +37,9 @@
       var quoted = body.charAt(0) === '"';
       var words = tokens(quoted ? body.replace(/"/g, " ") : body);
       if (!words.length) { joinNext = false; return; }
-      var items = quoted && words.length > 1 ? [{ words: words, phrase: true }]
+      // "Nur-Sultan" typed without quotes: its words side by side, and "nursultan" for its spellings
+      var items = words.length > 1 && (quoted || /^[\p{L}\p{N}]+(?:[-‐–'’][\p{L}\p{N}]+)+$/u.test(body))
+        ? [{ words: words, phrase: true, joined: quoted ? null : words.join("") }]
         : words.map(function (w) { return { words: [w], phrase: false }; });
       if (negative) { excluded.push.apply(excluded, items); return; }
       if (joinNext && items.length === 1) clauses[clauses.length - 1].push(items[0]);
@@ -95,6 +99,8 @@
     if (count > ALPHABET.length) return code ? code.split(" ").map(Number) : [];
     return code.split("").map(function (ch) { return ALPHABET.indexOf(ch); });
   }
+  function firstDay(day) { return day.length === 4 ? day + "0101" : day.length === 6 ? day + "01" : day; }
+  function lastDay(day) { return day.length === 4 ? day + "1231" : day.length === 6 ? day + "31" : day; }
   function pagesMatching(filters) {
     var names = Object.keys(filters).filter(function (name) { return FILTERS.indexOf(name) >= 0; });
     var from = (filters.from || "").replace(/-/g, ""), to = (filters.to || "").replace(/-/g, "");
@@ -108,12 +114,11 @@
         });
         wanted = next;
       });
-      if (from || to) {  // a range of days; a month or a year counts from its first day
-        var next = {};
+      if (from || to) {  // a range of days; a year or a month runs from its first day to its last
+        var next = {}, start = from && firstDay(from), end = to && lastDay(to);
         store.facets.day.split(",").forEach(function (day, page) {
           if (!day || (wanted && !wanted[page])) return;
-          var first = (day + "0101").slice(0, 8), last = (day + "1231").slice(0, 8);
-          if ((!from || last >= (from + "0101").slice(0, 8)) && (!to || first <= (to + "1231").slice(0, 8))) next[page] = true;
+          if ((!start || lastDay(day) >= start) && (!end || firstDay(day) <= end)) next[page] = true;
         });
         wanted = next;
       }
@@ -137,15 +142,27 @@
      and no stem found, the stems that start with it. */
   function matches(word, prefix) {
     var key = stem(word);
+    // Russian Snowball gives some forms of one word stems a letter apart (Казахстан → казахста,
+    // Казахстаном → казахстан): a Cyrillic stem of five letters or more also meets those.
+    var russian = /[\u0400-\u04ff]/.test(key) && key.length >= 5;
     return shardOf(key).then(function (shard) {
       if (!shard) return [];
       var terms = shard.terms, found = [];
-      var lo = 0, hi = terms.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < key) lo = mid + 1; else hi = mid; }
-      for (var i = lo; i < terms.length && (terms[i] === key || (prefix && word.length > 2 && terms[i].lastIndexOf(key, 0) === 0)); i++) {
+      function at(term) {
+        var lo = 0, hi = terms.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
+        return lo;
+      }
+      function take(i) {
         shard.forms[i].forEach(function (form, f) {
           found.push({ form: form, weight: form === word ? 1 : OTHER_FORM, postings: shard.postings[i][f] });
         });
+      }
+      var shorter = russian ? at(key.slice(0, -1)) : -1;
+      if (shorter >= 0 && terms[shorter] === key.slice(0, -1)) take(shorter);
+      for (var i = at(key); i < terms.length && terms[i].lastIndexOf(key, 0) === 0; i++) {
+        var longer = terms[i].length - key.length;
+        if (longer === 0 || (russian && longer === 1) || (prefix && word.length > 2)) take(i);
       }
       return found;
     });
@@ -197,7 +214,9 @@
   }
   function expand(query) {
     return Promise.all(query.clauses.map(function (clause) {
-      return Promise.all(clause.map(function (item) { return item.phrase ? [] : spellings(item.words[0]); }))
+      return Promise.all(clause.map(function (item) {
+        return item.phrase ? (item.joined ? spellings(item.joined) : []) : spellings(item.words[0]);
+      }))
         .then(function (perItem) {
           perItem.forEach(function (alternatives) {
             alternatives.forEach(function (words) { clause.push({ words: words, phrase: words.length > 1, alias: true }); });
@@ -240,7 +259,7 @@
           var df = Object.keys(tf).length, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), next = {};
           Object.keys(tf).forEach(function (page) {
             if ((scores && !(page in scores)) || without[page]) return;
-            var length = lengths[page] / avg;
+            var length = Math.max(lengths[page] / avg, MIN_LENGTH);
             next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
           });
           scores = next;
@@ -315,6 +334,12 @@
     });
   }
 
+  /* Oldest first, the undated (pages 0 … undated-1) last: their place in time is unknown. */
+  function oldestFirst(a, b) {
+    var undated = store.index.undated || 0;
+    return (a < undated) - (b < undated) || a - b;
+  }
+
   /* The matching pages in the order asked for (best first, newest or oldest first), each as a
      function that loads it (null when a phrase turns out not to be in it). */
   function search(text, filters, prefixLast) {
@@ -332,12 +357,12 @@
         order = Object.keys(ranked.scores).map(Number).filter(function (i) { return !wanted || wanted[i]; });
         var scores = ranked.scores;
         order.sort(filters.sort === "newest" ? function (a, b) { return b - a; } :
-                   filters.sort === "oldest" ? function (a, b) { return a - b; } :
+                   filters.sort === "oldest" ? oldestFirst :
                    function (a, b) { return scores[b] - scores[a] || b - a; });
       } else {  // no words to find: every page the filters keep, less those with an excluded word
         var left = both[2];
         for (var i = store.index.words.length - 1; i >= 0; i--) if ((!wanted || wanted[i]) && !left[i]) order.push(i);
-        if (filters.sort === "oldest") order.reverse();
+        if (filters.sort === "oldest") order.sort(oldestFirst);
       }
       return { query: query, missing: ranked ? ranked.missing : [], respelled: ranked ? ranked.respelled : [], checked: !query.phrases.length &&
                !query.excluded.some(function (x) { return x.phrase; }),
