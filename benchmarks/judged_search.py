@@ -1,6 +1,7 @@
 """The judged query set on the real search page, in both editions: one line per query and the figures.
 
     python -m benchmarks.judged_search [--keep DIR] [--only TEXT]
+    python -m benchmarks.judged_search --sources ../shared/sources --set tests/search/judged-sources.yml
 
 Builds the judged corpus (the seeds and tests/fixtures/forms, tests/judged.py) in a scratch
 folder, as `make build` and `make offline` would, then runs every query of
@@ -9,6 +10,10 @@ offline copy from file:// (network blocked), and prints per edition the queries 
 expected first result came first, the recall, and the median time from opening the address
 to the last result shown. `make bench` runs it after the scale bench; `make test` asserts
 the same targets (tests/test_judged_search.py).
+
+With --sources, the corpus is the seeds plus every file of that folder added as a contributor
+adds it (`python -m build_scripts add FILE`, as ../shared/sources/score.py does), so a set
+judged on the development set (which stays outside the project) runs the same way.
 """
 from __future__ import annotations
 
@@ -32,9 +37,18 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
 
 
-def build(workdir: Path) -> tuple[Path, Path]:
+def add_sources(corpus: Path, sources: Path) -> None:
+    """Add every raw file of `sources` to `corpus` as a contributor would (names chosen by `add`)."""
+    for raw in sorted(p for p in sources.iterdir() if p.suffix in (".txt", ".html") and p.is_file()):
+        subprocess.run([sys.executable, "-m", "build_scripts", "add", str(raw.resolve()), "--corpus", str(corpus)],
+                       cwd=ROOT, env=ENV, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+
+
+def build(workdir: Path, sources: Path | None = None) -> tuple[Path, Path]:
     """Generate and build the judged corpus in `workdir`; return (site/, the offline copy's folder)."""
     corpus = make_corpus(workdir / "corpus")
+    if sources:
+        add_sources(corpus, sources)
     (workdir / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
@@ -67,12 +81,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
     ap.add_argument("--only", help="run only queries whose text contains this")
+    ap.add_argument("--set", type=Path, help="the judged set (default: tests/search/judged.yml)")
+    ap.add_argument("--sources", type=Path, help="also add every file of this folder to the corpus")
     args = ap.parse_args()
-    queries = [q for q in load_queries() if not args.only or args.only in str(q.get("q", ""))]
+    queries = [q for q in (load_queries(args.set) if args.set else load_queries())
+               if not args.only or args.only in str(q.get("q", ""))]
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="judged-"))
     if args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
-    site, offline = build(workdir)
+    site, offline = build(workdir, args.sources)
     from playwright.sync_api import sync_playwright
 
     failed = False

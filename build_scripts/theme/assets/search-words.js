@@ -18,14 +18,16 @@
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  var stemmers = null;
+  var stemmers = null, known = Object.create(null);  // no prototype: any word is a plain key
   function stem(word) {
     if (!stemmers) {
       stemmers = { en: global.snowballFactory.newStemmer("english"), ru: global.snowballFactory.newStemmer("russian") };
     }
-    if (/[\u0400-\u04ff]/.test(word)) return stemmers.ru.stem(word);
-    if (/[a-z]/.test(word) && !/[^\x00-\x7f]/.test(word)) return stemmers.en.stem(word);
-    return word;
+    if (!(word in known)) {
+      known[word] = /[\u0400-\u04ff]/.test(word) ? stemmers.ru.stem(word)
+        : /[a-z]/.test(word) && !/[^\x00-\x7f]/.test(word) ? stemmers.en.stem(word) : word;
+    }
+    return known[word];
   }
 
   /* indexes/search_names.py `sound_key`: `table` is anyascii's transliteration of the letters
