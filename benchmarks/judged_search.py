@@ -11,7 +11,7 @@ expected first result came first, the recall, and the median time from opening t
 to the last result shown. `make bench` runs it after the scale bench; `make test` asserts
 the same targets (tests/test_judged_search.py).
 
-With --sources, the corpus is the seeds plus every file of that folder added as a contributor
+With --sources, the corpus is the seeds (without the form fixtures) plus every file of that folder added as a contributor
 adds it (`python -m build_scripts add FILE`, as ../shared/sources/score.py does), so a set
 judged on the development set (which stays outside the project) runs the same way.
 """
@@ -46,7 +46,7 @@ def add_sources(corpus: Path, sources: Path) -> None:
 
 def build(workdir: Path, sources: Path | None = None) -> tuple[Path, Path]:
     """Generate and build the judged corpus in `workdir`; return (site/, the offline copy's folder)."""
-    corpus = make_corpus(workdir / "corpus")
+    corpus = make_corpus(workdir / "corpus", forms=sources is None)
     if sources:
         add_sources(corpus, sources)
     (workdir / "mkdocs.yml").write_text(

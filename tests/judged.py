@@ -34,12 +34,12 @@ FORM_NAMES = {  # fixture -> its name in the judged corpus
 MORE_PAGES = 20  # "Show more results" clicks at most: the corpus is small
 
 
-def make_corpus(dest: Path) -> Path:
-    """The seeds and the form fixtures in `dest`; returns it."""
+def make_corpus(dest: Path, forms: bool = True) -> Path:
+    """The seeds and (unless not `forms`) the form fixtures in `dest`; returns it."""
     dest.mkdir(parents=True, exist_ok=True)
     for path in sorted(CORPUS.iterdir()):
         shutil.copy(path, dest / path.name)
-    for fixture, name in FORM_NAMES.items():
+    for fixture, name in FORM_NAMES.items() if forms else ():
         shutil.copy(FORMS / fixture, dest / name)
     return dest
 

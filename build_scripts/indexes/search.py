@@ -49,14 +49,16 @@ QUESTIONS = "Questions (journalists and others)"
 TITLE_WEIGHT = 3  # a word of the title counts as three in the text: the title says what the page is about
 
 
-def who(turn: Turn) -> str:
-    """The speaker a turn's words are filed under: the person, or the questions as one."""
+def who(turn: Turn, rules: Rules | None = None) -> str:
+    """The speaker a turn's words are filed under: the person as the register names them (Владимир
+    Путин and V.Putin are Vladimir Putin), or the questions as one."""
     if turn.kind == "question" and turn.speaker is None:
         return QUESTIONS
-    return turn.speaker or "Unnamed speaker"
+    person = rules.person(turn.speaker) if rules and turn.speaker else None
+    return person.name if person else turn.speaker or "Unnamed speaker"
 
 
-def spoken_pieces(t: Transcript) -> tuple[list[tuple[str, str | None]], list[list[Any]]]:
+def spoken_pieces(t: Transcript, rules: Rules | None = None) -> tuple[list[tuple[str, str | None]], list[list[Any]]]:
     """The page's title, headings, speaker labels and paragraphs in reading order, each with who
     says it (None for the title, headings and labels), and each section's [anchor, heading,
     position of its first word] (positions count whitespace-separated words of the whole text)."""
@@ -70,7 +72,7 @@ def spoken_pieces(t: Transcript) -> tuple[list[tuple[str, str | None]], list[lis
             if turn.aside:
                 label += f" ({turn.aside})"
             chunk += [(label + ":", None)] if label else []
-            chunk += [(p.text, who(turn)) for p in turn.paragraphs]
+            chunk += [(p.text, who(turn, rules)) for p in turn.paragraphs]
         pieces += chunk
         position += sum(len(text.split()) for text, _ in chunk)
     return pieces, anchors
@@ -82,9 +84,9 @@ def spoken_text(t: Transcript) -> tuple[str, list[list[Any]]]:
     return " ".join(text for text, _ in pieces), anchors
 
 
-def page_facets(t: Transcript) -> dict[str, list[str]]:
+def page_facets(t: Transcript, rules: Rules | None = None) -> dict[str, list[str]]:
     date = t.value("date")
-    speakers = {who(turn) for s in t.sections for turn in s.turns if turn.paragraphs}
+    speakers = {who(turn, rules) for s in t.sections for turn in s.turns if turn.paragraphs}
     return {"year": [date[:4] if date else "Undated"],
             "event": [EVENT_NAMES.get(t.value("event_type") or "", "Unknown")],
             "topic": [m.name for m in t.assigned_topics()],
@@ -135,7 +137,7 @@ def _shards(postings: dict[str, dict[str, array]], prefix: str, terms: list[str]
 def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> dict[str, str]:
     """Every file of docs/search/, keyed by its path under docs/."""
     ordered = sorted(transcripts, key=lambda t: (t.value("date") or "", t.id))  # oldest first, undated first
-    rows = [page_facets(t) for t in ordered]
+    rows = [page_facets(t, rules) for t in ordered]
     values = {name: Counter(v for row in rows for v in row[name]) for name in FACETS}
     names = {name: sorted(values[name]) for name in FACETS}
     number = {name: {v: i for i, v in enumerate(names[name])} for name in FACETS}
@@ -144,7 +146,7 @@ def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> 
     postings: dict[str, dict[str, array]] = defaultdict(dict)  # stem -> form -> [page, speaker, count, …]
     lengths = []
     for page, t in enumerate(ordered):
-        pieces, anchors = spoken_pieces(t)
+        pieces, anchors = spoken_pieces(t, rules)
         counts: Counter = Counter()
         turns, position, last = [], 0, -1
         for piece, (text, speaker) in enumerate(pieces):
