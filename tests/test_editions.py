@@ -3,6 +3,7 @@ and the offline copy unzipped and opened from file:// with every http(s) request
 Each edition must show the same pages and the same search, and ask no other host for anything."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -103,6 +104,29 @@ def test_search_for_nothing_known_says_so_and_what_to_try(watched, edition):
     expect(page.locator(".archive-result")).to_have_count(0)
     expect(page.locator(".archive-search__more")).to_be_hidden()
     expect(page.locator(".archive-search__tips")).to_contain_text("use fewer words")
+    watched.assert_clean()
+
+
+def test_a_quoted_phrase_finds_only_the_words_side_by_side_marked_as_one(watched, edition, artifacts):
+    page = watched.page
+    watched.goto('search.html?q=%22demilitarised+zone%22')
+    expect(page.locator(".archive-search__status")).to_have_text("1 transcript matches “\"demilitarised zone\"”.")
+    expect(page.locator(".archive-result mark").first).to_have_text("demilitarised zone.")
+    page.screenshot(path=artifacts / f"{edition.name}-search-phrase.png")
+    watched.goto('search.html?q=%22zone+demilitarised%22')  # both words are there, never in this order
+    expect(page.locator(".archive-search__status")).to_have_text("No transcript matches “\"zone demilitarised\"”.")
+    watched.assert_clean()
+
+
+def test_who_said_it_keeps_only_that_speakers_words(watched, edition, artifacts):
+    page = watched.page
+    watched.goto("search.html?q=vaccine&speaker=Questions+%28journalists+and+others%29")
+    expect(page.locator("#archive-search-speaker")).to_have_value("Questions (journalists and others)")
+    expect(page.locator(".archive-search__status")).to_contain_text("2 transcripts match")
+    page.screenshot(path=artifacts / f"{edition.name}-search-speaker.png")
+    page.select_option("#archive-search-speaker", "Sergey Lavrov")
+    expect(page).to_have_url(re.compile(r"speaker=Sergey\+Lavrov"))
+    expect(page.locator(".archive-search__status")).to_contain_text("match “vaccine”")
     watched.assert_clean()
 
 

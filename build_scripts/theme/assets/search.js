@@ -427,8 +427,14 @@
     var p = element("p", "archive-result__excerpt");
     if (start > from) p.appendChild(document.createTextNode("… "));
     for (var i = start; i < end; i++) {
-      if (marked[i]) p.appendChild(element("mark", "", words[i]));
-      else p.appendChild(document.createTextNode(words[i]));
+      if (marked[i]) {  // marked words side by side (a phrase) are one mark
+        var run = i;
+        while (run + 1 < end && marked[run + 1]) run++;
+        p.appendChild(element("mark", "", words.slice(i, run + 1).join(" ")));
+        i = run;
+      } else {
+        p.appendChild(document.createTextNode(words[i]));
+      }
       if (i < end - 1) p.appendChild(document.createTextNode(" "));
     }
     if (end < to) p.appendChild(document.createTextNode(" …"));
