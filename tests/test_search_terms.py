@@ -18,7 +18,8 @@ from build_scripts.indexes.stemmer_js import SOURCE, stemmer_script
 WORDS_JS = ROOT / "build_scripts" / "theme" / "assets" / "search-words.js"
 # Forms the seeds do not have: Russian with ё and й, accents, Kazakh letters, digits, other scripts.
 EXTRA = ("Переговоры переговоров ещё её Алматы Тоқаев Қазақстан Назарбаев мой мои Nazarbáyev CAFÉ "
-         "Nur-Sultan organization universities generously skies dying news COVID-19 2021 Ελλάδα 東京 İstanbul")
+         "Nur-Sultan organization universities generously skies dying news COVID-19 2021 Ελλάδα 東京 İstanbul "
+         "Cовещание Mоscow")  # a Latin C in a Russian word, a Cyrillic о in an English one
 
 RUNNER = """
 const vm = require("vm"), fs = require("fs");

@@ -40,9 +40,26 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", folded.translate(_RESTORE))
 
 
+# Latin letters that look like Cyrillic ones (lower case): a word that mixes the scripts, as
+# scraped text sometimes does ("Cовещание" with a Latin C), is written in the script most of its
+# letters are in (`unmix` in search-words.js does the same).
+LOOK_ALIKE = dict(zip("aceopxykmtbh", "асеорхукмтвн"))
+_TO_CYRILLIC = str.maketrans(LOOK_ALIKE)
+_TO_LATIN = str.maketrans({v: k for k, v in LOOK_ALIKE.items()})
+
+
+def unmix(word: str) -> str:
+    """A word of mixed Latin and Cyrillic letters in one script: the one most of its letters are in."""
+    cyrillic = len(CYRILLIC.findall(word))
+    if not cyrillic or not LATIN.search(word):
+        return word
+    latin = len(LATIN.findall(word))
+    return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+
+
 def words(text: str) -> list[str]:
-    """The text's words, folded (`tokens` in search.js)."""
-    return WORD.findall(fold(text))
+    """The text's words, folded, each in one script (`tokens` in search.js)."""
+    return [unmix(w) for w in WORD.findall(fold(text))]
 
 
 @lru_cache(maxsize=200_000)

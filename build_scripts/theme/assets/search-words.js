@@ -14,8 +14,17 @@
       .replace(/\ue000/g, "й").normalize("NFC");
   }
 
+  /* A word mixing Latin and Cyrillic look-alikes ("Cовещание" with a Latin C), in the script most
+     of its letters are in (search_terms.py `unmix`). */
+  var LATIN = "aceopxykmtbh", CYRILLIC = "асеорхукмтвн";
+  function unmix(word) {
+    var cyrillic = (word.match(/[\u0400-\u04ff]/g) || []).length, latin = (word.match(/[a-z]/g) || []).length;
+    if (!cyrillic || !latin) return word;
+    var from = cyrillic >= latin ? LATIN : CYRILLIC, to = cyrillic >= latin ? CYRILLIC : LATIN;
+    return word.split("").map(function (ch) { var i = from.indexOf(ch); return i < 0 ? ch : to.charAt(i); }).join("");
+  }
   function tokens(text) {
-    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).map(unmix);
   }
 
   var stemmers = null, known = Object.create(null);  // no prototype: any word is a plain key

@@ -17,6 +17,8 @@
   var EXCERPT_WORDS = 30;
   var FILTERS = ["year", "event", "topic", "speaker"];
   var OTHER_FORM = 0.6;  // a word's other forms count for this much of the word as typed
+  var K1 = 1.2, B = 0.5;  // BM25: B below the usual 0.75, as transcripts of a summit are long because many
+                         // speak, and three mentions in one should outweigh one in a short briefing
   var MIN_LENGTH = 0.5;  // BM25 treats a page shorter than half the average as that long: a snippet
                          // that names a word once should not outrank a transcript that discusses it
 
@@ -261,7 +263,7 @@
           Object.keys(tf).forEach(function (page) {
             if ((scores && !(page in scores)) || without[page]) return;
             var length = Math.max(lengths[page] / avg, MIN_LENGTH);
-            next[page] = (scores ? scores[page] : 0) + idf * tf[page] * 2.2 / (tf[page] + 1.2 * (0.25 + 0.75 * length));
+            next[page] = (scores ? scores[page] : 0) + idf * tf[page] * (K1 + 1) / (tf[page] + K1 * (1 - B + B * length));
           });
           scores = next;
         });
