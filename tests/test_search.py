@@ -56,6 +56,11 @@ def test_every_seed_word_is_in_its_shard_under_its_stem_with_who_said_it(corpus)
     index = search_index.read_script(files["search/index.js"])
     speakers = search_index.read_script(files["search/facet-values.js"])["values"]["speaker"]
     shards = {key: search_index.read_script(files[f"search/t-{name}.js"]) for key, name in index["shards"].items()}
+    for shard in shards.values():  # pages are written as gaps (search.js adds them up on loading)
+        for per_form in shard["postings"]:
+            for postings in per_form:
+                for i in range(3, len(postings), 3):
+                    postings[i] += postings[i - 3]
     for number in range(len(index["words"])):
         page = search_index.read_script(files[f"search/p-{number}.js"])
         for word in set(search_index.words(page["content"])):

@@ -10,7 +10,8 @@ from the transcripts it already holds, so it needs no HTML parsing and no extra 
 * `t-*.js`      the term dictionary, sharded by the first letters of a stem (search_terms.py:
                 Snowball, English or Russian): each shard holds its stems, for each stem the
                 word forms found, and for each form the pages with who said it there and how
-                often ([page, speaker, count, …]; speaker 0 is the title, a heading or a label).
+                often ([page, speaker, count, …], each page as its gap from the one before; speaker
+                0 is the title, a heading or a label).
                 A shard larger than SHARD_BYTES is split by the next letter, so no query loads much;
 * `p-<n>.js`    page n's id, metadata, spoken text with its section anchors and its turns'
                 speakers, loaded for the results shown (excerpts, sections, phrase checks);
@@ -115,6 +116,15 @@ def file_key(key: str) -> str:
     return key.encode("utf-8").hex()
 
 
+def _gaps(triples: array) -> list[int]:
+    """[page, speaker, count, …] with each page written as its distance from the one before (pages
+    ascend): at 10,000 transcripts most take one or two digits instead of four or five."""
+    out = triples.tolist()
+    for i in range(len(out) - 3, 0, -3):
+        out[i] -= out[i - 3]
+    return out
+
+
 def _shards(postings: dict[str, dict[str, array]], prefix: str, terms: list[str]) -> dict[str, list[str]]:
     """Group sorted `terms` (all starting with `prefix`) into shards of at most SHARD_BYTES.
 
@@ -177,7 +187,7 @@ def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> 
     for key, terms in sorted(shards.items()):
         files[f"{FOLDER}/t-{file_key(key)}.js"] = script("shard", key, {
             "terms": terms, "forms": [sorted(postings[t]) for t in terms],
-            "postings": [[postings[t][f].tolist() for f in sorted(postings[t])] for t in terms]})
+            "postings": [[_gaps(postings[t][f]) for f in sorted(postings[t])] for t in terms]})
     files[f"{FOLDER}/facet-values.js"] = script("facet-values", None, {
         "names": list(FACETS), "values": names, "counts": {n: [values[n][v] for v in names[n]] for n in FACETS}})
     files[f"{FOLDER}/facets.js"] = script("facets", None, {

@@ -61,11 +61,20 @@
     if (kind === "facet-values") store.values = payload;
     else if (kind === "facets") store.facets = payload;
     else if (kind === "index") store.index = payload;
-    else if (kind === "shard") store.shards[key] = payload;
+    else if (kind === "shard") store.shards[key] = pagesFromGaps(payload);
     else if (kind === "page") store.pages[key] = payload;
     else if (kind === "name-index") store.names = payload;
     else if (kind === "names") store.nameShards[key] = payload;
   };
+  /* A shard's postings give each page as its gap from the one before (indexes/search.py `_gaps`). */
+  function pagesFromGaps(shard) {
+    shard.postings.forEach(function (perForm) {
+      perForm.forEach(function (postings) {
+        for (var i = 3; i < postings.length; i += 3) postings[i] += postings[i - 3];
+      });
+    });
+    return shard;
+  }
   function load(file) {
     if (!loading[file]) {
       loading[file] = new Promise(function (resolve, reject) {
