@@ -76,17 +76,17 @@ def corpus_names(transcripts: list[Transcript], extra: dict[str, list[list[str]]
     """Every word written with a capital letter in a title, heading, label or paragraph (names, and
     words that open a sentence), folded, by sound key; keys with a single form are kept too, so a
     Cyrillic query finds a Latin name."""
-    by_key: dict[str, set[str]] = defaultdict(set)
+    capitalised: set[str] = set()  # each written form once: the keys are worked out for these
     for t in transcripts:
         texts = [t.value("title") or ""] + [s.heading for s in t.sections] + [
             text for s in t.sections for turn in s.turns
             for text in (turn.label or "", *(p.text for p in turn.paragraphs))]
         for text in texts:
-            for written in NAME.findall(text):
-                if written[0].isupper() and len(written) > 2:
-                    form = fold(written)
-                    if WORD.fullmatch(form):
-                        by_key[sound_key(form)].add(form)
+            capitalised.update(w for w in NAME.findall(text) if w[0].isupper() and len(w) > 2)
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for form in {fold(w) for w in capitalised}:
+        if WORD.fullmatch(form):
+            by_key[sound_key(form)].add(form)
     for key, alternatives in extra.items():
         for spelling in [[key], *alternatives]:
             if len(spelling) == 1:

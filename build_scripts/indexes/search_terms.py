@@ -50,8 +50,10 @@ _TO_LATIN = str.maketrans({v: k for k, v in LOOK_ALIKE.items()})
 
 def unmix(word: str) -> str:
     """A word of mixed Latin and Cyrillic letters in one script: the one most of its letters are in."""
+    if word.isascii() or not LATIN.search(word):
+        return word  # (most words: checked without counting)
     cyrillic = len(CYRILLIC.findall(word))
-    if not cyrillic or not LATIN.search(word):
+    if not cyrillic:
         return word
     latin = len(LATIN.findall(word))
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
@@ -59,7 +61,8 @@ def unmix(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The text's words, folded, each in one script (`tokens` in search.js)."""
-    return [unmix(w) for w in WORD.findall(fold(text))]
+    found = WORD.findall(fold(text))
+    return found if text.isascii() else [w if w.isascii() else unmix(w) for w in found]
 
 
 @lru_cache(maxsize=200_000)
