@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# npm packages: the search page's stemmer (bundled into docs/) and the accessibility audit
+# npm packages for the tests: the search stemmer's source and the accessibility audit
 NPM    := node_modules/.installed
 
 # Reproducible builds: no MkDocs 2 banner, and the site's build date (used in
@@ -24,7 +24,7 @@ build: generate
 	$(BIN)/mkdocs build --strict
 
 ## generate: corpus/ -> docs/ (Markdown pages)
-generate: $(BIN)/.site-deps $(NPM)
+generate: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts generate
 
 ## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
@@ -91,12 +91,13 @@ $(BIN)/.test-deps: requirements-test.txt requirements-schemas.txt $(BIN)/.site-d
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -r requirements-schemas.txt
 	touch $@
 
-# From npm, pinned by package-lock.json: snowball-stemmers, which the generator bundles into
-# docs/search/ so the search page stems a query as the index was stemmed, and axe-core for the
-# accessibility audit (tests/test_accessibility.py). Debian's npm is installed when the machine has none.
+# From npm, pinned by package-lock.json, for the tests: axe-core for the accessibility audit
+# (tests/test_accessibility.py), and snowball-stemmers, from which the search page's stemmer
+# (build_scripts/indexes/snowball_stemmers.js, kept in the repository so that building needs no
+# npm) is cut again and compared. Debian's npm is installed when the machine has none.
 $(NPM): package.json package-lock.json
 	@if ! command -v npm >/dev/null; then \
-	  echo "Installing Debian's npm for the search stemmer and the accessibility audit…"; \
+	  echo "Installing Debian's npm for the tests (search stemmer, accessibility audit)…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null || \

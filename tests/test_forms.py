@@ -153,7 +153,8 @@ def test_a_records_cells_keep_their_provenance():
     ("❓ Question: On relations between the US and Europe.", None, None, True),
     ("Question (retranslated): What next?", None, None, True),
     ("В.Путин:", "Vladimir Putin", None, False),
-    ("Ж.Ширак: Спасибо.", "Ж.Ширак", None, False),
+    ("Ж.Дюпон: Спасибо.", "Ж.Дюпон", None, False),  # initials and a surname the register does not know
+    ("Ж.Ширак: Спасибо.", "Jacques Chirac", None, False),
     ("А.Расмуссен (как переведено): Да.", "А.Расмуссен", None, False),
     ("Вопрос: Как Вы оцениваете итоги?", None, None, True),
     ("Реплика: Спасибо.", None, None, True),

@@ -1,6 +1,6 @@
 """The index's words and the query's words are made alike: the same folding and the same Snowball
 stems in Python (indexes/search_terms.py) and in the browser (assets/search-words.js with the
-stemmer.js the generator cuts from npm's snowball-stemmers), run on every word of the corpus."""
+stemmer.js, cut from npm's snowball-stemmers), run on every word of the corpus."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ from conftest import CORPUS, ROOT
 
 from build_scripts.indexes.search_names import sound_key, table
 from build_scripts.indexes.search_terms import fold, stem, words
-from build_scripts.indexes.stemmer_js import SOURCE, stemmer_script
+from build_scripts.indexes.stemmer_js import SOURCE, VENDORED, extract, stemmer_script
 
 WORDS_JS = ROOT / "build_scripts" / "theme" / "assets" / "search-words.js"
 # Forms the seeds do not have: Russian with ё and й, accents, Kazakh letters, digits, other scripts.
@@ -69,10 +69,18 @@ def test_the_stemmer_script_has_only_the_two_languages():
     assert len(script) < 80_000
 
 
+@pytest.mark.skipif(not SOURCE.is_file(), reason="run `make test`: it installs node's packages")
+def test_the_kept_stemmer_is_the_pinned_npm_package_cut_again():
+    """build_scripts/indexes/snowball_stemmers.js is what `extract` makes of the installed package:
+    nobody edited it by hand, and it follows package-lock.json."""
+    assert extract() == VENDORED.read_text(encoding="utf-8"), \
+        "rewrite it with `python -m build_scripts.indexes.stemmer_js`"
+
+
 def test_a_missing_npm_package_is_a_clear_error(tmp_path):
     from build_scripts.indexes.stemmer_js import MissingStemmer
-    with pytest.raises(MissingStemmer, match="run `make build`"):
-        stemmer_script(tmp_path / "snowball-stemmers.js")
+    with pytest.raises(MissingStemmer, match="npm ci"):
+        extract(tmp_path / "snowball-stemmers.js")
 
 
 NAMES = ("Tokayev Tokaev Токаев Тоқаев Nazarbayev Назарбаев Yerlan Ерлан Dmitry Dmitriy Дмитрий Kassym-Jomart "

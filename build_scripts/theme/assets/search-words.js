@@ -2,7 +2,8 @@
  * same in Python; tests/test_search_terms.py runs both on every word of the corpus):
  * fold (lower case, Latin accents dropped, ё as е, й kept) and the Snowball stem, Russian for
  * Cyrillic words and English for Latin ones. The stemmers are search/stemmer.js, which the
- * generator cuts from npm's snowball-stemmers; it must be loaded before the first stem().
+ * generator copies from build_scripts/indexes/snowball_stemmers.js (cut from npm's
+ * snowball-stemmers); it must be loaded before the first stem().
  */
 (function (global) {
   "use strict";
