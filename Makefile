@@ -58,11 +58,14 @@ review: $(BIN)/.site-deps
 	@$(BIN)/python -m build_scripts review --base "$(BASE)" $(if $(SUMMARY),--append "$(SUMMARY)")
 
 ## bench: N transcripts synthesised, built and measured against stock MkDocs + Material: make bench N=1000;
-##        then the judged query set (tests/search/judged.yml) in both editions
+##        then the judged query sets (tests/search/) in both editions
 N ?= 1000
 bench: $(BIN)/.test-deps chromium $(NPM)
 	$(BIN)/python -m benchmarks.bench -n $(N)
 	$(BIN)/python -m benchmarks.judged_search
+	@if [ -d ../shared/sources ]; then \
+	  $(BIN)/python -m benchmarks.judged_search --sources ../shared/sources --set tests/search/judged-sources.yml; \
+	else echo "(no ../shared/sources: the development-set judged queries are skipped)"; fi
 
 ## explain: list every line the generator removed, with its rule
 explain: $(BIN)/.site-deps
