@@ -135,7 +135,8 @@ def test_another_spelling_of_a_name_finds_it_and_says_so(watched, edition):
     watched.goto("search.html?q=Tokaev")
     expect(page.locator(".archive-search__status")).to_contain_text("1 transcript matches")
     expect(page.locator(".archive-result mark").first).to_have_text("Tokayev")
-    expect(page.locator(".archive-search__respelled")).to_contain_text("found as tokayev")
+    expect(page.locator(".archive-search__respelled")).to_have_text(
+        "“Tokaev” is not in the archive as typed; it is found as Tokayev.")
     watched.assert_clean()
 
 

@@ -42,7 +42,7 @@
       // "Nur-Sultan" typed without quotes: its words side by side, and "nursultan" for its spellings
       var items = words.length > 1 && (quoted || /^[\p{L}\p{N}]+(?:[-‐–'’][\p{L}\p{N}]+)+$/u.test(body))
         ? [{ words: words, phrase: true, joined: quoted ? null : words.join("") }]
-        : words.map(function (w) { return { words: [w], phrase: false }; });
+        : words.map(function (w) { return { words: [w], phrase: false, typed: words.length === 1 ? body : w }; });
       if (negative) { excluded.push.apply(excluded, items); return; }
       if (joinNext && items.length === 1) clauses[clauses.length - 1].push(items[0]);
       else items.forEach(function (item) { clauses.push([item]); });
@@ -265,8 +265,13 @@
           if (!items.some(function (r) { return r.found; })) {
             missing.push.apply(missing, query.clauses[c].filter(function (item) { return !item.alias; }));
           } else if (!items.some(function (r, a) { return r.found && !query.clauses[c][a].alias; })) {
-            respelled.push({ typed: query.clauses[c][0].words.join(" "), as: query.clauses[c].filter(function (item, a) {
-              return item.alias && items[a].found; }).map(function (item) { return item.words.join(" "); }) });
+            var typed = query.clauses[c][0].typed || query.clauses[c][0].words.join(" ");
+            var capital = typed.charAt(0) !== typed.charAt(0).toLowerCase();
+            respelled.push({ typed: typed, as: query.clauses[c].filter(function (item, a) {
+              return item.alias && items[a].found; }).map(function (item) {
+                var as = item.words.join(" ");
+                return capital ? as.charAt(0).toUpperCase() + as.slice(1) : as;
+              }) });
           }
           var df = Object.keys(tf).length, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), next = {};
           Object.keys(tf).forEach(function (page) {
