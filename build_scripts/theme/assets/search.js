@@ -22,7 +22,7 @@
   var MIN_LENGTH = 0.5;  // BM25 treats a page shorter than half the average as that long: a snippet
                          // that names a word once should not outrank a transcript that discusses it
 
-  var fold = window.ArchiveSearchWords.fold, tokens = window.ArchiveSearchWords.tokens;
+  var tokens = window.ArchiveSearchWords.tokens;
   var stem = window.ArchiveSearchWords.stem, soundKey = window.ArchiveSearchWords.soundKey;
 
   /* ---------------------------------------------------------------- the query */
