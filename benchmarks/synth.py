@@ -14,7 +14,7 @@ from pathlib import Path
 
 from build_scripts.build import load_transcript
 from build_scripts.dates import MONTHS
-from build_scripts.rules import load_rules
+from build_scripts.core.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTERPARTS = ["Mukhtar Tleuberdi", "Erlan Idrisov", "Beibut Atamkulov", "Murat Nurtleu", "Kairat Abdrakhmanov"]

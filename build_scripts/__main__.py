@@ -5,13 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import add, checklinks, fetch, importer, offline, review
 from .build import generate
-from .errors import RulesError
+from .core.errors import RulesError
+from .core.rules import load_rules
 from .explain import explain
 from .read import discover
-from .rules import load_rules
 from .validate import validate
+from . import add, checklinks, fetch, importer, offline, review
 
 ROOT = Path(__file__).resolve().parent.parent
 

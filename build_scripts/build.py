@@ -16,23 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_transcript
+from .core.errors import Problem, TranscriptError
+from .core.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
+from .core.incremental import MANIFEST, inputs_key, record, up_to_date
+from .core.model import Transcript
+from .core.progress import Progress
+from .core.rules import Rules, load_rules
+from .core.write import StagedTree
 from .duplicates import mark_copies
-from .errors import Problem, TranscriptError
 from .export import Export
-from .history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
-from .incremental import MANIFEST, inputs_key, record, up_to_date
 from .indexes import render_indexes
 from .integrity import words_lost
 from .links import link_transcripts
 from .metadata import extract_metadata
-from .model import Transcript
-from .progress import Progress
 from .read import discover, orphan_sidecars, read_transcript
 from .render import render_page
-from .rules import Rules, load_rules
 from .structure import structure_turns
 from .topics import assign_topics
-from .write import StagedTree
 
 STATIC_PAGES = Path(__file__).parent / "pages"
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from .core.model import Section, Transcript, Turn
 from .dates import sort_key
-from .model import Section, Transcript, Turn
 from .render import front_matter
 from .render_meta import EVENT_NAMES
 

@@ -1,8 +1,8 @@
 """A transcript's facts as plain text, with where each came from: for `add` and `review` reports."""
 from __future__ import annotations
 
+from .core.model import Transcript
 from .dates import display_date
-from .model import Transcript
 from .render_meta import EVENT_NAMES, SOURCE_WORDS
 
 

@@ -21,11 +21,11 @@ from typing import Any
 import yaml
 from .add import CORPUS_SUFFIXES, derive_id
 from .build import load_transcript
-from .dates import parse_dateline
-from .errors import Problem, TranscriptError
+from .core.errors import Problem, TranscriptError
+from .core.rules import Rules
 from .csv_record import GUESSES
+from .dates import parse_dateline
 from .read import decode
-from .rules import Rules
 from .sidecar import URL
 
 FIELDS = ("text", "title", "date", "url", "place", "speaker")

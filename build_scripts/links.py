@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
+from .core.model import Transcript
+from .core.rules import Rules
 from .dates import DAY_FIRST, MONTH_FIRST, MONTHS, sort_key
-from .model import Transcript
-from .rules import Rules
 from .structure import SENTENCE
 
 MEETING = re.compile(r"\b(?:met|meet|meeting|meetings|talks|negotiations|visit|visited|"

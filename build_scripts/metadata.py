@@ -10,14 +10,14 @@ import datetime as dt
 import re
 
 from .boilerplate import strip_pictographs
+from .core.errors import TranscriptError
+from .core.model import Fact, Transcript
+from .core.rules import Rules
 from .dates import CLOCK, FoundDate, find_date, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
-from .errors import TranscriptError
 from .facts_common import sidecar_fact, title_line
 from .labels import parse_label
 from .language import detect_language
-from .model import Fact, Transcript
 from .people_facts import day_of, extract_counterparts, extract_speakers, split_role_name
-from .rules import Rules
 from .source_facts import date_fact, place_fact, record_time, source_address, title_fact
 
 __all__ = ["extract_metadata", "split_role_name"]

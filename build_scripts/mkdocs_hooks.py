@@ -143,7 +143,7 @@ def on_files(files, config):
     _feed_entries.clear()
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from build_scripts.progress import Progress
+    from build_scripts.core.progress import Progress
 
     loud = logging.getLogger("mkdocs").getEffectiveLevel() <= logging.INFO
     _progress = Progress("pages converted", len(files.documentation_pages()), enabled=loud)
@@ -244,7 +244,7 @@ def on_pre_build(config) -> None:
     if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as part of a package
         sys.path.insert(0, str(ROOT))
     from build_scripts.build import generate
-    from build_scripts.rules import load_rules
+    from build_scripts.core.rules import load_rules
 
     load_rules.cache_clear()  # the data files may have changed since the last build
     result = generate(ROOT / "corpus", Path(config["docs_dir"]))

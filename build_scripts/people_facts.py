@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
+from .core.model import Fact, Transcript
+from .core.rules import Rules
 from .facts_common import sidecar_fact, title_line
 from .labels import OFFICE_START, parse_label
-from .model import Fact, Transcript
-from .rules import Rules
 from .source_facts import speaker_cell
 
 WITH = re.compile(r"\b(?i:talks|negotiations|meeting|conference|consultations|discussions)"

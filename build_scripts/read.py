@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .core.errors import TranscriptError
+from .core.model import Fact, Line, Transcript
 from .csv_record import read_record
-from .errors import TranscriptError
 from .html_page import looks_like_html, read_page
-from .model import Fact, Line, Transcript
 from .sidecar import read_sidecar
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -8,13 +8,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .escape import esc, front_matter_title, md_inline, tooltip
+from .core.escape import esc, front_matter_title, md_inline, tooltip
+from .core.model import Paragraph, Section, Transcript, Turn
+from .core.page_yaml import dump_front_matter
 from .glossary import wrap
-from .links import PageLinks, Reference
-from .model import Paragraph, Section, Transcript, Turn
-from .page_yaml import dump_front_matter
-from .render_links import date_label, render_archive_links, render_time_nav, title_of
 from .language import SITE_LANGUAGE
+from .links import PageLinks, Reference
+from .render_links import date_label, render_archive_links, render_time_nav, title_of
 from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_copy_note, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]

@@ -1,10 +1,10 @@
 """A transcript's links to the rest of the archive: earlier/later in time, referred-to-in, related."""
 from __future__ import annotations
 
+from .core.escape import esc, md_inline
+from .core.model import Transcript
 from .dates import display_date
-from .escape import esc, md_inline
 from .links import PageLinks
-from .model import Transcript
 
 
 def date_label(t: Transcript) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .core.escape import esc, tooltip
+from .core.model import Fact, Transcript
+from .core.slugs import person_anchor
 from .dates import display_date
 from .language import NAMES
-from .escape import esc, tooltip
-from .model import Fact, Transcript
-from .slugs import person_anchor
 
 EVENT_NAMES = {
     "press-conference": "Press conference", "interview": "Interview", "speech": "Speech",

@@ -11,11 +11,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fact_text
 from .build import load_corpus
-from .errors import Problem
-from .model import Transcript
-from .rules import Rules, load_rules
+from .core.errors import Problem
+from .core.model import Transcript
+from .core.rules import Rules, load_rules
+from . import fact_text
 
 FACTS = (("Title", "title"), ("Date", "date"), ("Time", "time"), ("Place", "place"), ("Event", "event_type"),
          ("Speakers", "speakers"), ("Counterparts", "counterparts"), ("Publisher", "source.publisher"),

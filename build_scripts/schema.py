@@ -17,7 +17,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .errors import Problem
+from .core.errors import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SIDECAR_SCHEMA = SCHEMA_DIR / "sidecar.schema.json"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .core.model import Fact, Transcript
+from .core.rules import Rules
 from .csv_record import NAME
 from .dates import find_date, parse_iso, stamp_kind
-from .model import Fact, Transcript
-from .rules import Rules
 
 SUMMARY_WORDS = 8
 SITE_SUFFIX = re.compile(r"\s+[|•·—–-]\s+")

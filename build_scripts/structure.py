@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .core.model import Fact, Paragraph, Section, Transcript, Turn
+from .core.rules import Rules
 from .labels import parse_label
-from .model import Fact, Paragraph, Section, Transcript, Turn
-from .rules import Rules
 
 HEADING_MAX = 90
 SENTENCE = re.compile(r".+?(?:[.?!…]+[”\"’)]*(?=\s|$)|$)", re.S)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schema
 from .build import Result, load_corpus
-from .errors import Problem
-from .model import Transcript
+from .core.errors import Problem
+from .core.model import Transcript
+from .core.rules import Rules
 from .render import front_matter
-from .rules import Rules
+from . import schema
 
 NEEDS_TURNS = {"press-conference", "interview", "briefing"}  # events made of questions and answers
 

@@ -14,7 +14,7 @@ import pytest
 from browsing import serve, stays_on_disk, stays_on_loopback, watched_page
 
 from build_scripts.build import load_corpus
-from build_scripts.rules import load_rules
+from build_scripts.core.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

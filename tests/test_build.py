@@ -152,8 +152,8 @@ def test_a_bug_on_one_file_is_reported_against_it_and_the_rest_build(tmp_path, m
 
 
 def test_rules_file_errors_are_clear(tmp_path):
-    from build_scripts.errors import RulesError
-    from build_scripts.rules import load_profiles
+    from build_scripts.core.errors import RulesError
+    from build_scripts.core.rules import load_profiles
     bad = tmp_path / "source_profiles.yml"
     bad.write_text("version: 1\nprofiles:\n  - id: x\n    name: X\n    rules:\n"
                    "      - {id: r, zone: middle, match: 'a', signature: true}\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from build_scripts.duplicates import COMMON, THRESHOLD, duplicate_pairs, fingerprint, share
-from build_scripts.model import Line, Transcript
+from build_scripts.core.model import Line, Transcript
 
 WORDS = ("Kazakhstan Russia minister cooperation integration security question answer partners region "
          "trade energy Caspian transport students vaccine talks summit visit treaty border union").split()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.build import generate, load_corpus, render_site
-from build_scripts.incremental import MANIFEST
+from build_scripts.core.incremental import MANIFEST
 from build_scripts.render import front_matter
 from conftest import SEED_IDS
 from hostile import HOSTILE

@@ -13,7 +13,7 @@ import pytest
 
 from build_scripts.build import load_transcript
 from build_scripts.labels import parse_label, recurring_labels, split_inline_turns
-from build_scripts.rules import load_rules
+from build_scripts.core.rules import load_rules
 
 FORMS = Path(__file__).parent / "fixtures" / "forms"
 WORD = re.compile(r"\w+")

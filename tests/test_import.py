@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from build_scripts.importer import import_export, parse_date
-from build_scripts.rules import load_rules
+from build_scripts.core.rules import load_rules
 from conftest import copy_seeds, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -71,7 +71,7 @@ def test_a_hand_edit_to_docs_is_found_even_with_the_stat_shortcut(tmp_path):
     """The size-and-time shortcut skips hashing only while no file of docs/ changed: an edit
     (which changes the file's time) sends generate back to the content check and a rebuild."""
     from build_scripts import build
-    from build_scripts.incremental import stat_cache
+    from build_scripts.core.incremental import stat_cache
 
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.page_yaml import dump_front_matter
+from build_scripts.core.page_yaml import dump_front_matter
 
 
 class Reference(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):

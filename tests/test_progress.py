@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from build_scripts.progress import QUIET_BELOW, Progress
+from build_scripts.core.progress import QUIET_BELOW, Progress
 
 
 class Terminal(io.StringIO):

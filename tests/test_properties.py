@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from build_scripts.boilerplate import is_speech
 from build_scripts.build import load_transcript
-from build_scripts.errors import TranscriptError
+from build_scripts.core.errors import TranscriptError
 from build_scripts.render import render_page
 from conftest import site_config
 from pagetext import TurnMarkup, missing_in_order, read_page, words

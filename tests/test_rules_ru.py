@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.errors import RulesError
-from build_scripts.rules import load_places, load_rules
+from build_scripts.core.errors import RulesError
+from build_scripts.core.rules import load_places, load_rules
 
 RULES = load_rules()
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from build_scripts.slugs import slugify
+from build_scripts.core.slugs import slugify
 
 
 @pytest.mark.parametrize("text, slug", [

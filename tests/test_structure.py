@@ -7,7 +7,7 @@ import pytest
 
 from build_scripts.labels import parse_label
 from build_scripts.metadata import split_role_name
-from build_scripts.model import Line, Transcript
+from build_scripts.core.model import Line, Transcript
 from build_scripts.structure import short_heading, structure_turns
 
 

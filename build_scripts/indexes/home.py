@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from ..dates import display_date
-from ..escape import md_inline
-from ..model import Transcript
-from ..rules import Rules
 from .chart import render_year_chart, year_counts
 from .common import date_cell, event_cell, newest_first, place_cell, plural, transcript_link
+from ..core.escape import md_inline
+from ..core.model import Transcript
+from ..core.rules import Rules
+from ..dates import display_date
 from .topic_pages import tagged
 
 PAGE = "index.md"

@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import RulesError
+from ..core.errors import RulesError
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "node_modules" / "snowball-stemmers" / "snowball-stemmers.js"

@@ -16,9 +16,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .errors import Problem
+from .paths import PACKAGE
 
 MANIFEST = ".generated.json"
-PACKAGE = Path(__file__).resolve().parent
 
 
 def inputs_key(corpus_dir: Path, history: dict) -> str:

@@ -11,8 +11,8 @@ import yaml
 
 from .errors import RulesError
 from .glossary_file import GlossaryTerm, load_glossary
+from .paths import DATA_DIR
 
-DATA_DIR = Path(__file__).parent / "data"
 ZONES = ("head", "tail")
 RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
