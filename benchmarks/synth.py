@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 
 from build_scripts.build import load_transcript
-from build_scripts.dates import MONTHS
+from build_scripts.pipeline.dates import MONTHS
 from build_scripts.core.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

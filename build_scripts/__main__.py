@@ -9,7 +9,7 @@ from .build import generate
 from .core.errors import RulesError
 from .core.rules import load_rules
 from .explain import explain
-from .read import discover
+from .pipeline.read import discover
 from .validate import validate
 from . import add, checklinks, fetch, importer, offline, review
 

@@ -28,8 +28,8 @@ from .core.model import Transcript
 from .core.rules import DATA_DIR, load_rules
 from .core.slugs import slugify
 from .duplicates import find_duplicate
-from .read import MAX_ID_LENGTH
-from .render_meta import EVENT_NAMES
+from .pipeline.read import MAX_ID_LENGTH
+from .pipeline.render_meta import EVENT_NAMES
 from . import fact_text
 
 FACTS = (  # (label, fact key, sidecar key, lines for the sidecar skeleton)

@@ -15,7 +15,6 @@ from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_transcript
 from .core.errors import Problem, TranscriptError
 from .core.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
 from .core.incremental import MANIFEST, inputs_key, record, up_to_date
@@ -27,12 +26,13 @@ from .duplicates import mark_copies
 from .export import Export
 from .indexes import render_indexes
 from .integrity import words_lost
-from .links import link_transcripts
-from .metadata import extract_metadata
-from .read import discover, orphan_sidecars, read_transcript
-from .render import render_page
-from .structure import structure_turns
-from .topics import assign_topics
+from .pipeline.clean import clean_transcript
+from .pipeline.links import link_transcripts
+from .pipeline.metadata import extract_metadata
+from .pipeline.read import discover, orphan_sidecars, read_transcript
+from .pipeline.render import render_page
+from .pipeline.structure import structure_turns
+from .pipeline.topics import assign_topics
 
 STATIC_PAGES = Path(__file__).parent / "pages"
 

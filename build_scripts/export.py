@@ -27,9 +27,9 @@ from string import Template
 from typing import Any
 
 from .core.model import Section, Transcript, Turn
-from .dates import sort_key
-from .render import front_matter
-from .render_meta import EVENT_NAMES
+from .pipeline.dates import sort_key
+from .pipeline.render import front_matter
+from .pipeline.render_meta import EVENT_NAMES
 
 TEMPLATE = Path(__file__).parent / "templates" / "data.md"
 CORPUS_FILES = ("data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz")

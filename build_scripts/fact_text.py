@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .core.model import Transcript
-from .dates import display_date
-from .render_meta import EVENT_NAMES, SOURCE_WORDS
+from .pipeline.dates import display_date
+from .pipeline.render_meta import EVENT_NAMES, SOURCE_WORDS
 
 
 def shown(t: Transcript, key: str) -> str | None:

@@ -23,10 +23,10 @@ from .add import CORPUS_SUFFIXES, derive_id
 from .build import load_transcript
 from .core.errors import Problem, TranscriptError
 from .core.rules import Rules
-from .csv_record import GUESSES
-from .dates import parse_dateline
-from .read import decode
-from .sidecar import URL
+from .pipeline.csv_record import GUESSES
+from .pipeline.dates import parse_dateline
+from .pipeline.read import decode
+from .pipeline.sidecar import URL
 
 FIELDS = ("text", "title", "date", "url", "place", "speaker")
 JSON_LINES = (".jsonl", ".ndjson")

@@ -19,7 +19,7 @@
    shim its offline plugin would load from a CDN for it.
 8. Glossary: the `abbr` extension gets the abbreviations of build_scripts/data/glossary.yml
    for all Markdown, and the first mark of each on a page is made keyboard-focusable
-   (build_scripts/glossary.py).
+   (build_scripts/pipeline/glossary.py).
 9. Memory and feeds: a converted transcript page lets go of its Markdown and
    evidence, after leaving its entry for feed.xml and rss.xml (build_scripts/feeds.py),
    which are written when the build ends.
@@ -95,10 +95,10 @@ def _abbreviations() -> dict[str, str]:
 
 
 def _glossary():
-    """build_scripts/glossary.py (MkDocs loads hooks by path, not as part of the package)."""
+    """build_scripts/pipeline/glossary.py (MkDocs loads hooks by path, not as part of the package)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from build_scripts import glossary
+    from build_scripts.pipeline import glossary
 
     return glossary
 

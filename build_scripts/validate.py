@@ -14,7 +14,7 @@ from .build import Result, load_corpus
 from .core.errors import Problem
 from .core.model import Transcript
 from .core.rules import Rules
-from .render import front_matter
+from .pipeline.render import front_matter
 from . import schema
 
 NEEDS_TURNS = {"press-conference", "interview", "briefing"}  # events made of questions and answers

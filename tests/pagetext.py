@@ -61,7 +61,7 @@ def missing_in_order(expected: list[str], actual: list[str]) -> list[tuple[int, 
 # The generator's own markup inside a turn: (tag, class it must carry, attributes it may have).
 TURN_MARKUP = {"p": (None, {"id", "class"}), "strong": ("turn__speaker", {"class", "title"}),
                "span": ("turn__aside", {"class"}), "a": ("xref", {"class", "href", "title"}), "em": (None, set()),
-               "abbr": (None, {"title", "tabindex"})}  # a glossary abbreviation (build_scripts/glossary.py)
+               "abbr": (None, {"title", "tabindex"})}  # a glossary abbreviation (build_scripts/pipeline/glossary.py)
 
 
 class TurnMarkup(HTMLParser):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.clean import clean_transcript
+from build_scripts.pipeline.clean import clean_transcript
 from build_scripts.core.model import Transcript
-from build_scripts.read import split_lines
+from build_scripts.pipeline.read import split_lines
 
 # Every line each seed loses, and the rule that takes it: the complete list.
 REMOVED = {

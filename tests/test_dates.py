@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.dates import display_date, find_date, find_trailing_date, parse_dateline, parse_iso, stamp_kind
+from build_scripts.pipeline.dates import display_date, find_date, find_trailing_date, parse_dateline, parse_iso, stamp_kind
 
 
 @pytest.mark.parametrize("text, iso, time", [
@@ -118,7 +118,7 @@ def test_find_date(text, iso, time, matched):
     ("02/22/2022", "en", "MDY"), ("22/02/2022", "en", "DMY"), ("27-02-2003", "en", "DMY"),
 ])
 def test_the_calendar_reads_every_form_as_dateparser_does(written, language, order):
-    from build_scripts.date_forms import _day, read_with_dateparser
+    from build_scripts.pipeline.date_forms import _day, read_with_dateparser
     assert _day(language, order, written) == read_with_dateparser(language, order, written)
 
 

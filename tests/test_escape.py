@@ -10,7 +10,7 @@ import yaml
 
 from build_scripts.build import load_transcript
 from build_scripts.core.escape import md_inline
-from build_scripts.render import render_page
+from build_scripts.pipeline.render import render_page
 from conftest import site_config
 
 HOSTILE = [

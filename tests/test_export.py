@@ -20,7 +20,7 @@ import pytest
 
 from build_scripts.build import generate, load_corpus, render_site
 from build_scripts.core.incremental import MANIFEST
-from build_scripts.render import front_matter
+from build_scripts.pipeline.render import front_matter
 from conftest import SEED_IDS
 from hostile import HOSTILE
 from pagetext import missing_in_order, words

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.build import load_transcript
-from build_scripts.labels import parse_label, recurring_labels, split_inline_turns
+from build_scripts.pipeline.labels import parse_label, recurring_labels, split_inline_turns
 from build_scripts.core.rules import load_rules
 
 FORMS = Path(__file__).parent / "fixtures" / "forms"

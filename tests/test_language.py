@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.language import detect_language
+from build_scripts.pipeline.language import detect_language
 
 ENGLISH = ("We have had very constructive talks as part of the regular communications between "
            "our countries' foreign ministers. Today we had an in-person meeting.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.build import load_corpus, render_site
-from build_scripts.links import link_transcripts
+from build_scripts.pipeline.links import link_transcripts
 
 SEP_2020 = "2020-09-09-moscow-lavrov-tleuberdi"
 APR_2021 = "2021-04-08-nur-sultan-lavrov-tleuberdi"
@@ -86,7 +86,7 @@ def test_an_undated_transcript_has_no_neighbours_but_says_why(tmp_path, rules):
 
 def test_a_much_cited_meeting_lists_the_latest_twenty(tmp_path, rules):
     """However many transcripts refer to a meeting, its page lists the latest CITED_SHOWN and the count."""
-    from build_scripts.render_links import CITED_SHOWN
+    from build_scripts.pipeline.render_links import CITED_SHOWN
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

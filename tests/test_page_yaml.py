@@ -40,7 +40,7 @@ def test_same_bytes_as_pyyaml(front_matter):
 
 
 def test_same_bytes_as_pyyaml_for_every_seed_page(corpus):
-    from build_scripts.render import front_matter
+    from build_scripts.pipeline.render import front_matter
 
     for transcript in corpus.values():
         data = front_matter(transcript)

@@ -11,10 +11,10 @@ import markdown
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.boilerplate import is_speech
+from build_scripts.pipeline.boilerplate import is_speech
 from build_scripts.build import load_transcript
 from build_scripts.core.errors import TranscriptError
-from build_scripts.render import render_page
+from build_scripts.pipeline.render import render_page
 from conftest import site_config
 from pagetext import TurnMarkup, missing_in_order, read_page, words
 

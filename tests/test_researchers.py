@@ -24,7 +24,7 @@ from conftest import PUBLISHED
 from build_scripts import cite
 from build_scripts.build import generate
 from build_scripts.core.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
-from build_scripts.render import front_matter
+from build_scripts.pipeline.render import front_matter
 
 ARCHIVE = "Lavrov on Kazakhstan — Transcript Archive"
 URL = "https://archive.example.org/lavrov-kazakhstan/transcripts/x/"

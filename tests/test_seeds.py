@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from build_scripts.render import front_matter
+from build_scripts.pipeline.render import front_matter
 from conftest import CORPUS
 
 # Seed file as scraped -> its name in corpus/ and the SHA-256 of the scraped bytes.

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.labels import parse_label
-from build_scripts.metadata import split_role_name
+from build_scripts.pipeline.labels import parse_label
+from build_scripts.pipeline.metadata import split_role_name
 from build_scripts.core.model import Line, Transcript
-from build_scripts.structure import short_heading, structure_turns
+from build_scripts.pipeline.structure import short_heading, structure_turns
 
 
 @pytest.mark.parametrize("text, written, aside, question, speaker, rest", [

@@ -8,7 +8,7 @@ import pytest
 from build_scripts.build import load_corpus
 from build_scripts.core.errors import RulesError
 from build_scripts.core.rules import load_topics
-from build_scripts.topics import count_terms
+from build_scripts.pipeline.topics import count_terms
 
 # Written after reading each seed: the topics a reader would expect it to carry.
 EXPECTED = {

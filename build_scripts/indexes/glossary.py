@@ -9,7 +9,7 @@ from .common import link, plural
 from ..core.escape import esc, md_inline
 from ..core.model import Transcript
 from ..core.rules import Rules
-from ..glossary import used
+from ..pipeline.glossary import used
 
 # In a folder of its own, like topics/index.md: the page is glossary/ on the web and
 # glossary/index.html offline, so `../search.html` is the search page in both editions. (A

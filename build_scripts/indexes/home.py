@@ -9,7 +9,7 @@ from .common import date_cell, event_cell, newest_first, place_cell, plural, tra
 from ..core.escape import md_inline
 from ..core.model import Transcript
 from ..core.rules import Rules
-from ..dates import display_date
+from ..pipeline.dates import display_date
 from .topic_pages import tagged
 
 PAGE = "index.md"

@@ -12,7 +12,7 @@ from ..core.escape import md_inline
 from ..core.model import Transcript
 from ..core.rules import Rules
 from ..core.slugs import person_anchor
-from ..dates import display_date
+from ..pipeline.dates import display_date
 
 PAGE = "people.md"
 

@@ -9,7 +9,7 @@ from .common import capped, date_cell, event_cell, newest_first, plural, transcr
 from ..core.escape import md_inline
 from ..core.model import Transcript
 from ..core.rules import Place, Rules
-from ..dates import display_date
+from ..pipeline.dates import display_date
 
 PAGE = "places.md"
 

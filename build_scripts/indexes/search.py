@@ -36,8 +36,8 @@ from typing import Any
 
 from ..core.model import Transcript, Turn
 from ..core.rules import Rules
-from ..render_links import date_label, title_of
-from ..render_meta import EVENT_NAMES
+from ..pipeline.render_links import date_label, title_of
+from ..pipeline.render_meta import EVENT_NAMES
 from .search_names import alias_groups, corpus_names, table
 from .search_terms import stem, words
 from .stemmer_js import stemmer_script

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .core.errors import RulesError
-from .core.escape import esc
-from .core.model import Transcript
-from .core.rules import DATA_DIR, GlossaryTerm, load_glossary, load_rules, load_topics
+from ..core.errors import RulesError
+from ..core.escape import esc
+from ..core.model import Transcript
+from ..core.rules import DATA_DIR, GlossaryTerm, load_glossary, load_rules, load_topics
 
 __all__ = ["Matcher", "RulesError", "focus_first", "markdown_glossary", "matcher", "used", "wrap"]
 MARK = re.compile(r'<a\b[^>]*>|</a>|<abbr title="[^"]*">([^<]*)</abbr>')

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .core.errors import TranscriptError
-from .core.model import Fact, Line, Transcript
+from ..core.errors import TranscriptError
+from ..core.model import Fact, Line, Transcript
 from .csv_record import read_record
 from .html_page import looks_like_html, read_page
 from .sidecar import read_sidecar

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .core.model import Fact, Paragraph, Section, Transcript, Turn
-from .core.rules import Rules
+from ..core.model import Fact, Paragraph, Section, Transcript, Turn
+from ..core.rules import Rules
 from .labels import parse_label
 
 HEADING_MAX = 90

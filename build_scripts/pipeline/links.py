@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
-from .core.model import Transcript
-from .core.rules import Rules
+from ..core.model import Transcript
+from ..core.rules import Rules
 from .dates import DAY_FIRST, MONTH_FIRST, MONTHS, sort_key
 from .structure import SENTENCE
 

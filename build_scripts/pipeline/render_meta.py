@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .core.escape import esc, tooltip
-from .core.model import Fact, Transcript
-from .core.slugs import person_anchor
+from ..core.escape import esc, tooltip
+from ..core.model import Fact, Transcript
+from ..core.slugs import person_anchor
 from .dates import display_date
 from .language import NAMES
 

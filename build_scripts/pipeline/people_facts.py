@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from .core.model import Fact, Transcript
-from .core.rules import Rules
+from ..core.model import Fact, Transcript
+from ..core.rules import Rules
 from .facts_common import sidecar_fact, title_line
 from .labels import OFFICE_START, parse_label
 from .source_facts import speaker_cell

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from .core.errors import TranscriptError
-from .core.rules import EVENT_TYPES
+from ..core.errors import TranscriptError
+from ..core.rules import EVENT_TYPES
 
 SCALAR_KEYS = ("title", "date", "time", "place", "event_type", "language")
 LANGUAGE = re.compile(r"[a-z]{2}")

@@ -11,9 +11,9 @@ import difflib
 import re
 from functools import lru_cache
 
-from .core.errors import Problem, TranscriptError
-from .core.model import TopicMatch, Transcript
-from .core.rules import Rules, Topic
+from ..core.errors import Problem, TranscriptError
+from ..core.model import TopicMatch, Transcript
+from ..core.rules import Rules, Topic
 
 VOCABULARY = "build_scripts/data/topics.yml"
 

@@ -16,7 +16,7 @@ import re
 from html.parser import HTMLParser
 from dataclasses import dataclass, field
 
-from .core.errors import TranscriptError
+from ..core.errors import TranscriptError
 
 MAX_DEPTH = 400  # real pages nest 30-60 deep; thousands is a parser bomb
 BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",

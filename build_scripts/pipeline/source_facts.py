@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .core.model import Fact, Transcript
-from .core.rules import Rules
+from ..core.model import Fact, Transcript
+from ..core.rules import Rules
 from .csv_record import NAME
 from .dates import find_date, parse_iso, stamp_kind
 

@@ -1,7 +1,7 @@
 """What the fact stages share: a sidecar's value as a Fact, and the line the title came from."""
 from __future__ import annotations
 
-from .core.model import Fact, Transcript
+from ..core.model import Fact, Transcript
 
 
 def title_line(t: Transcript) -> int | None:

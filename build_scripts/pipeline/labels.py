@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .core.rules import Rules
+from ..core.rules import Rules
 
 _UP = "A-ZА-ЯЁ"
 _WORD = rf"[{_UP}][\w’'‘-]*\.?"

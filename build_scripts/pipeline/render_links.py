@@ -1,8 +1,8 @@
 """A transcript's links to the rest of the archive: earlier/later in time, referred-to-in, related."""
 from __future__ import annotations
 
-from .core.escape import esc, md_inline
-from .core.model import Transcript
+from ..core.escape import esc, md_inline
+from ..core.model import Transcript
 from .dates import display_date
 from .links import PageLinks
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .core.escape import esc, front_matter_title, md_inline, tooltip
-from .core.model import Paragraph, Section, Transcript, Turn
-from .core.page_yaml import dump_front_matter
+from ..core.escape import esc, front_matter_title, md_inline, tooltip
+from ..core.model import Paragraph, Section, Transcript, Turn
+from ..core.page_yaml import dump_front_matter
 from .glossary import wrap
 from .language import SITE_LANGUAGE
 from .links import PageLinks, Reference

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .core.model import Line, Removal
+from ..core.model import Line, Removal
 
 ADDRESS = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
 SENTENCE_END = tuple(".!?…:;\"”»)")
