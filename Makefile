@@ -96,7 +96,7 @@ $(BIN)/.test-deps: requirements-test.txt requirements-schemas.txt $(BIN)/.site-d
 
 # From npm, pinned by package-lock.json, for the tests: axe-core for the accessibility audit
 # (tests/test_accessibility.py), and snowball-stemmers, from which the search page's stemmer
-# (build_scripts/indexes/snowball_stemmers.js, kept in the repository so that building needs no
+# (build_scripts/site/indexes/snowball_stemmers.js, kept in the repository so that building needs no
 # npm) is cut again and compared. Debian's npm is installed when the machine has none.
 $(NPM): package.json package-lock.json
 	@if ! command -v npm >/dev/null; then \

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     (work / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
-        f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
+        f"hooks: [{ROOT / 'build_scripts' / 'site' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
     (work / "stock.yml").write_text(STOCK_CONFIG, encoding="utf-8")
     generate = [sys.executable, "-m", "build_scripts", "generate", "--corpus", str(work / "corpus"),
                 "--out", str(work / "docs")]

@@ -52,7 +52,7 @@ def build(workdir: Path, sources: Path | None = None) -> tuple[Path, Path]:
     (workdir / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
-        f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
+        f"hooks: [{ROOT / 'build_scripts' / 'site' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
     steps = [[sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(workdir / "docs")],
              [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(workdir / "mkdocs.yml")],
              [sys.executable, "-m", "build_scripts", "offline", "--config", str(workdir / "mkdocs.yml"),

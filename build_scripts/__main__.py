@@ -10,8 +10,9 @@ from .core.errors import RulesError
 from .core.rules import load_rules
 from .explain import explain
 from .pipeline.read import discover
+from .site import checklinks, offline
 from .validate import validate
-from . import add, checklinks, fetch, importer, offline, review
+from . import add, fetch, importer, review
 
 ROOT = Path(__file__).resolve().parent.parent
 

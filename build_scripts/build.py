@@ -23,9 +23,6 @@ from .core.progress import Progress
 from .core.rules import Rules, load_rules
 from .core.write import StagedTree
 from .duplicates import mark_copies
-from .export import Export
-from .indexes import render_indexes
-from .integrity import words_lost
 from .pipeline.clean import clean_transcript
 from .pipeline.links import link_transcripts
 from .pipeline.metadata import extract_metadata
@@ -33,6 +30,9 @@ from .pipeline.read import discover, orphan_sidecars, read_transcript
 from .pipeline.render import render_page
 from .pipeline.structure import structure_turns
 from .pipeline.topics import assign_topics
+from .site.export import Export
+from .site.indexes import render_indexes
+from .site.integrity import words_lost
 
 STATIC_PAGES = Path(__file__).parent / "pages"
 

@@ -104,7 +104,7 @@ def write_config(workdir: Path) -> Path:
     (workdir / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme: {{name: material, custom_dir: {ROOT / 'build_scripts' / 'theme'}}}\n"
-        f"hooks: [{ROOT / 'build_scripts' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
+        f"hooks: [{ROOT / 'build_scripts' / 'site' / 'mkdocs_hooks.py'}]\n", encoding="utf-8")
     return workdir / "mkdocs.yml"
 
 

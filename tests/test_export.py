@@ -1,4 +1,4 @@
-"""The downloadable data (build_scripts/export.py): per-transcript .txt and .json, docs/data/, the data page.
+"""The downloadable data (build_scripts/site/export.py): per-transcript .txt and .json, docs/data/, the data page.
 
 Over the seeds: each file against the transcript model, the corpus-wide files against the
 per-transcript ones, every spoken word kept; on the built site and the offline copy: the

@@ -18,7 +18,7 @@ import yaml
 from conftest import PUBLISHED
 from lxml import etree
 
-from build_scripts import feeds
+from build_scripts.site import feeds
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")

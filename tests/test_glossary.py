@@ -19,7 +19,7 @@ from build_scripts.build import render_site
 from build_scripts.core.errors import RulesError
 from build_scripts.core.escape import esc, md_inline
 from build_scripts.pipeline.glossary import Matcher, focus_first, markdown_glossary, used, wrap
-from build_scripts.integrity import TURN, turn_words
+from build_scripts.site.integrity import TURN, turn_words
 from build_scripts.core.model import Paragraph, Section, Turn
 from build_scripts.pipeline.render import render_page, render_turn
 from build_scripts.core.rules import DATA_DIR, GlossaryTerm, load_rules

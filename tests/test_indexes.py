@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.build import load_corpus, render_site
-from build_scripts.indexes.chart import render_year_chart, year_counts
+from build_scripts.site.indexes.chart import render_year_chart, year_counts
 
 INTERVIEW = "2020-11-interview-russia-kazakhstan-integration"
 

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 
-from build_scripts import checklinks
+from build_scripts.site import checklinks
 from conftest import PUBLISHED, SEED_IDS, run
 
 FOLDER = "lavrov-kazakhstan-archive"
@@ -41,7 +41,7 @@ def test_every_link_is_a_file_in_the_copy_and_nothing_comes_from_other_hosts(off
 
 def test_offline_search_index_holds_the_spoken_text_only(offline_copy: Path):
     """Script files (loadable from file://): a page table, term shards and page texts, without the apparatus."""
-    from build_scripts.indexes import search as search_index
+    from build_scripts.site.indexes import search as search_index
 
     pages = list(search_index.indexed_pages(offline_copy, file_urls=True))
     urls = [url for _, url, _ in pages]

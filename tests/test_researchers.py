@@ -21,7 +21,7 @@ import pytest
 import rispy
 from conftest import PUBLISHED
 
-from build_scripts import cite
+from build_scripts.site import cite
 from build_scripts.build import generate
 from build_scripts.core.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
 from build_scripts.pipeline.render import front_matter

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 
-from build_scripts.indexes import search as search_index
-from build_scripts.indexes.search_terms import stem
+from build_scripts.site.indexes import search as search_index
+from build_scripts.site.indexes.search_terms import stem
 from benchmarks.synth import synthesise
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
@@ -153,7 +153,7 @@ def test_people_and_places_list_the_latest_50_of_each(large_site: Path):
 def test_no_template_reads_what_the_build_hook_lets_go_of():
     """The hook drops each converted transcript's Markdown and evidence records to keep a
     10,000-page build in memory; a template that read them would silently show nothing."""
-    from build_scripts import mkdocs_hooks
+    from build_scripts.site import mkdocs_hooks
     import material
 
     released = [*mkdocs_hooks.APPARATUS, "terms", "markdown"]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT
 
-from build_scripts.indexes.search_names import sound_key, table
-from build_scripts.indexes.search_terms import fold, stem, words
-from build_scripts.indexes.stemmer_js import SOURCE, VENDORED, extract, stemmer_script
+from build_scripts.site.indexes.search_names import sound_key, table
+from build_scripts.site.indexes.search_terms import fold, stem, words
+from build_scripts.site.indexes.stemmer_js import SOURCE, VENDORED, extract, stemmer_script
 
 WORDS_JS = ROOT / "build_scripts" / "theme" / "assets" / "search-words.js"
 # Forms the seeds do not have: Russian with ё and й, accents, Kazakh letters, digits, other scripts.
@@ -71,14 +71,14 @@ def test_the_stemmer_script_has_only_the_two_languages():
 
 @pytest.mark.skipif(not SOURCE.is_file(), reason="run `make test`: it installs node's packages")
 def test_the_kept_stemmer_is_the_pinned_npm_package_cut_again():
-    """build_scripts/indexes/snowball_stemmers.js is what `extract` makes of the installed package:
+    """build_scripts/site/indexes/snowball_stemmers.js is what `extract` makes of the installed package:
     nobody edited it by hand, and it follows package-lock.json."""
     assert extract() == VENDORED.read_text(encoding="utf-8"), \
-        "rewrite it with `python -m build_scripts.indexes.stemmer_js`"
+        "rewrite it with `python -m build_scripts.site.indexes.stemmer_js`"
 
 
 def test_a_missing_npm_package_is_a_clear_error(tmp_path):
-    from build_scripts.indexes.stemmer_js import MissingStemmer
+    from build_scripts.site.indexes.stemmer_js import MissingStemmer
     with pytest.raises(MissingStemmer, match="npm ci"):
         extract(tmp_path / "snowball-stemmers.js")
 

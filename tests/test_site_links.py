@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts import checklinks
+from build_scripts.site import checklinks
 
 from conftest import run
 

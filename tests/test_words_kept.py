@@ -65,7 +65,7 @@ def test_build_hook_warns_when_the_html_lost_a_word(caplog):
     """The MkDocs hook compares each built transcript page with its Markdown (a warning fails --strict)."""
     from types import SimpleNamespace
 
-    from build_scripts import mkdocs_hooks
+    from build_scripts.site import mkdocs_hooks
 
     page = SimpleNamespace(meta={"corpus_file": "corpus/x.txt"},
                            markdown='<div class="turn turn--answer">\n<p id="q1-p1">We held talks &amp; agreed.</p>\n</div>')

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .boilerplate import strip_pictographs
 from ..core.errors import TranscriptError
 from ..core.model import Fact, Transcript
 from ..core.rules import Rules
+from .boilerplate import strip_pictographs
 from .dates import CLOCK, FoundDate, find_date, find_trailing_date, impossible_trailing_date, parse_dateline, parse_iso
 from .facts_common import sidecar_fact, title_line
 from .labels import parse_label

@@ -1,8 +1,8 @@
-/* The search's words, as the index has them (build_scripts/indexes/search_terms.py does the
+/* The search's words, as the index has them (build_scripts/site/indexes/search_terms.py does the
  * same in Python; tests/test_search_terms.py runs both on every word of the corpus):
  * fold (lower case, Latin accents dropped, ё as е, й kept) and the Snowball stem, Russian for
  * Cyrillic words and English for Latin ones. The stemmers are search/stemmer.js, which the
- * generator copies from build_scripts/indexes/snowball_stemmers.js (cut from npm's
+ * generator copies from build_scripts/site/indexes/snowball_stemmers.js (cut from npm's
  * snowball-stemmers); it must be loaded before the first stem().
  */
 (function (global) {

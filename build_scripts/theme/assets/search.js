@@ -1,6 +1,6 @@
 /* The archive's search page (search.html), the same in both editions.
  *
- * The index is plain scripts written by the generator (build_scripts/indexes/search.py):
+ * The index is plain scripts written by the generator (build_scripts/site/indexes/search.py):
  * each calls ArchiveSearchData(kind, key, payload). Scripts load from file:// as well
  * as over the web, where fetch, ES modules and WebAssembly do not, so the offline copy
  * searches exactly like the site. A query loads only the shards of its words and the

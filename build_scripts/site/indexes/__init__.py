@@ -1,8 +1,8 @@
 """Stage 8: pages about the whole corpus: home, timeline, topics, people, places, and the search index."""
 from __future__ import annotations
 
-from ..core.model import Transcript
-from ..core.rules import Rules
+from ...core.model import Transcript
+from ...core.rules import Rules
 from .glossary import render_glossary
 from .home import render_home
 from .people import render_people

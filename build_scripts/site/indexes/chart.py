@@ -5,8 +5,8 @@ Colours come from CSS (assets/archive.css) so it follows the light/dark scheme.
 """
 from __future__ import annotations
 
-from ..core.escape import esc
-from ..core.slugs import year_anchor
+from ...core.escape import esc
+from ...core.slugs import year_anchor
 
 BAR, GAP, PLOT_HEIGHT, TOP, BOTTOM, LEFT = 30, 10, 110, 18, 22, 4
 

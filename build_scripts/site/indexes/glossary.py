@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote
 
+from ...core.escape import esc, md_inline
+from ...core.model import Transcript
+from ...core.rules import Rules
+from ...pipeline.glossary import used
 from .common import link, plural
-from ..core.escape import esc, md_inline
-from ..core.model import Transcript
-from ..core.rules import Rules
-from ..pipeline.glossary import used
 
 # In a folder of its own, like topics/index.md: the page is glossary/ on the web and
 # glossary/index.html offline, so `../search.html` is the search page in both editions. (A

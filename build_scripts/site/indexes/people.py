@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...core.escape import md_inline
+from ...core.model import Transcript
+from ...core.rules import Rules
+from ...core.slugs import person_anchor
+from ...pipeline.dates import display_date
 from .common import capped, date_cell, newest_first, plural, transcript_link
-from ..core.escape import md_inline
-from ..core.model import Transcript
-from ..core.rules import Rules
-from ..core.slugs import person_anchor
-from ..pipeline.dates import display_date
 
 PAGE = "people.md"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..core.model import Transcript
-from ..core.slugs import month_anchor, year_anchor
-from ..pipeline.dates import MONTHS
+from ...core.model import Transcript
+from ...core.slugs import month_anchor, year_anchor
+from ...pipeline.dates import MONTHS
 from .common import (date_cell, event_cell, link, newest_first, people_cell, place_cell, plural,
                      topics_cell, transcript_link)
 

@@ -12,7 +12,7 @@ The cut is kept in the repository (snowball_stemmers.js beside this file), so th
 site needs no npm: a copy of the project without node_modules (a contributor's checkout, the
 scoring of ../shared/sources) builds the same search. tests/test_search_terms.py cuts it again
 from the installed package and compares; after updating the package, rewrite it with
-`python -m build_scripts.indexes.stemmer_js`.
+`python -m build_scripts.site.indexes.stemmer_js`.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..core.errors import RulesError
+from ...core.errors import RulesError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT / "node_modules" / "snowball-stemmers" / "snowball-stemmers.js"
 VENDORED = Path(__file__).with_name("snowball_stemmers.js")
 LANGUAGES = ("english", "russian")
@@ -30,7 +30,7 @@ CLASS = re.compile(r"^    var (?P<language>\w+)Stemmer = function \(_SnowballSte
                    re.M | re.S)
 TABLE_ENTRY = re.compile(r"^ +(?P<language>\w+): \w+Stemmer,?\n", re.M)
 HEADER = ("// snowball-stemmers 0.6.0 (npm), (c) Oleg Mazko, ISC licence: a port of the Snowball stemmers\n"
-          "// (snowballstem.org, BSD). English and Russian only, cut by build_scripts/indexes/stemmer_js.py.\n")
+          "// (snowballstem.org, BSD). English and Russian only, cut by build_scripts/site/indexes/stemmer_js.py.\n")
 
 
 class MissingStemmer(RulesError):
@@ -61,7 +61,7 @@ def extract(source: Path = SOURCE) -> str:
     return f"{HEADER}(function () {{\n{lines}\n}}).call(this);\n"
 
 
-if __name__ == "__main__":  # python -m build_scripts.indexes.stemmer_js: rewrite the kept cut
+if __name__ == "__main__":  # python -m build_scripts.site.indexes.stemmer_js: rewrite the kept cut
     try:
         VENDORED.write_text(extract(), encoding="utf-8")
     except MissingStemmer as exc:

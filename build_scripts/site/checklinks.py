@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .core.errors import Problem
+from ..core.errors import Problem
 
 # Elements and attributes whose URL the browser fetches when the page loads.
 RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
@@ -123,7 +123,7 @@ def _resolve(site: Path, page: Path, path: str, fragment: str, pages: dict, file
 
 def _check_search_index(site: Path, pages: dict, file_urls: bool) -> list[Problem]:
     """Every search result opens a page, and every section it offers lands on an element that exists."""
-    from build_scripts.indexes.search import indexed_pages
+    from build_scripts.site.indexes.search import indexed_pages
 
     problems = []
     root = site / "index.html"

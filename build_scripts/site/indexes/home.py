@@ -1,19 +1,19 @@
 """The home page: what the archive is, its size and span, latest additions, topics, a chart per year."""
 from __future__ import annotations
 
-from pathlib import Path
 from string import Template
 
+from ...core.escape import md_inline
+from ...core.model import Transcript
+from ...core.paths import TEMPLATES
+from ...core.rules import Rules
+from ...pipeline.dates import display_date
 from .chart import render_year_chart, year_counts
 from .common import date_cell, event_cell, newest_first, place_cell, plural, transcript_link
-from ..core.escape import md_inline
-from ..core.model import Transcript
-from ..core.rules import Rules
-from ..pipeline.dates import display_date
 from .topic_pages import tagged
 
 PAGE = "index.md"
-TEMPLATE = Path(__file__).parent.parent / "templates" / "home.md"
+TEMPLATE = TEMPLATES / "home.md"
 LATEST = 10
 
 

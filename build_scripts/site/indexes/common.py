@@ -4,12 +4,12 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from ..core.escape import md_inline
-from ..core.model import Transcript
-from ..core.slugs import person_anchor
-from ..pipeline.dates import sort_key
-from ..pipeline.render_links import date_label, title_of
-from ..pipeline.render_meta import EVENT_NAMES
+from ...core.escape import md_inline
+from ...core.model import Transcript
+from ...core.slugs import person_anchor
+from ...pipeline.dates import sort_key
+from ...pipeline.render_links import date_label, title_of
+from ...pipeline.render_meta import EVENT_NAMES
 
 
 def newest_first(transcripts: list[Transcript]) -> list[Transcript]:

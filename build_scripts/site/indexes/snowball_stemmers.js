@@ -1,5 +1,5 @@
 // snowball-stemmers 0.6.0 (npm), (c) Oleg Mazko, ISC licence: a port of the Snowball stemmers
-// (snowballstem.org, BSD). English and Russian only, cut by build_scripts/indexes/stemmer_js.py.
+// (snowballstem.org, BSD). English and Russian only, cut by build_scripts/site/indexes/stemmer_js.py.
 (function () {
 var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol" ? function (obj) { return typeof obj; } : function (obj) { return obj && typeof Symbol === "function" && obj.constructor === Symbol ? "symbol" : typeof obj; };
 (function (global, factory) {

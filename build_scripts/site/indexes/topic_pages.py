@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
+from ...core.escape import front_matter_title, md_inline
+from ...core.model import Transcript
+from ...core.rules import Rules, Topic
 from .common import date_cell, newest_first, plural
-from ..core.escape import front_matter_title, md_inline
-from ..core.model import Transcript
-from ..core.rules import Rules, Topic
 
 INDEX = "topics/index.md"
 

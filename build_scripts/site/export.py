@@ -22,16 +22,16 @@ import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from string import Template
 from typing import Any
 
-from .core.model import Section, Transcript, Turn
-from .pipeline.dates import sort_key
-from .pipeline.render import front_matter
-from .pipeline.render_meta import EVENT_NAMES
+from ..core.model import Section, Transcript, Turn
+from ..core.paths import TEMPLATES
+from ..pipeline.dates import sort_key
+from ..pipeline.render import front_matter
+from ..pipeline.render_meta import EVENT_NAMES
 
-TEMPLATE = Path(__file__).parent / "templates" / "data.md"
+TEMPLATE = TEMPLATES / "data.md"
 CORPUS_FILES = ("data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz")
 CORPUS_COLUMNS = ("id", "title", "date", "date_precision", "date_label", "time", "place", "place_id",
                   "event_type", "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url",

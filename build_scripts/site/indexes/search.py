@@ -34,10 +34,10 @@ from array import array
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..core.model import Transcript, Turn
-from ..core.rules import Rules
-from ..pipeline.render_links import date_label, title_of
-from ..pipeline.render_meta import EVENT_NAMES
+from ...core.model import Transcript, Turn
+from ...core.rules import Rules
+from ...pipeline.render_links import date_label, title_of
+from ...pipeline.render_meta import EVENT_NAMES
 from .search_names import alias_groups, corpus_names, table
 from .search_terms import stem, words
 from .stemmer_js import stemmer_script

@@ -20,8 +20,8 @@ from collections import defaultdict
 
 from anyascii import anyascii
 
-from ..core.model import Transcript
-from ..core.rules import Rules
+from ...core.model import Transcript
+from ...core.rules import Rules
 from .search_terms import WORD, fold, words
 
 # In this order (the browser applies the same list): digraphs first, then single letters.

@@ -5,11 +5,11 @@ each transcript shows the name in use on its date.
 """
 from __future__ import annotations
 
+from ...core.escape import md_inline
+from ...core.model import Transcript
+from ...core.rules import Place, Rules
+from ...pipeline.dates import display_date
 from .common import capped, date_cell, event_cell, newest_first, plural, transcript_link
-from ..core.escape import md_inline
-from ..core.model import Transcript
-from ..core.rules import Place, Rules
-from ..pipeline.dates import display_date
 
 PAGE = "places.md"
 

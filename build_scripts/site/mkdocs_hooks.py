@@ -12,7 +12,7 @@
    fetch star counts from api.github.com on every page view).
 5. Progress: on a build of hundreds of pages, a bar on a terminal (plain lines in CI).
 6. Citations and corrections: each transcript page gets its citations
-   (build_scripts/cite.py) and a pre-filled "suggest a correction" link,
+   (build_scripts/site/cite.py) and a pre-filled "suggest a correction" link,
    rendered by the theme's partials/transcript-tools.html.
 7. Search: the generator writes the index (docs/search/, indexes/search.py) and
    search.html reads it; Material's own search is off, and so is the Web Worker
@@ -21,7 +21,7 @@
    for all Markdown, and the first mark of each on a page is made keyboard-focusable
    (build_scripts/pipeline/glossary.py).
 9. Memory and feeds: a converted transcript page lets go of its Markdown and
-   evidence, after leaving its entry for feed.xml and rss.xml (build_scripts/feeds.py),
+   evidence, after leaving its entry for feed.xml and rss.xml (build_scripts/site/feeds.py),
    which are written when the build ends.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WATCHED = ("corpus", "build_scripts/data", "build_scripts/pages", "build_scripts/templates", "build_scripts/theme")
 # A transcript's .txt and .json sit beside its Markdown file and are linked without a folder. A
 # link MkDocs already made from Markdown to another folder ("../x.txt") is left alone; one to the
@@ -105,7 +105,7 @@ def _glossary():
 
 def on_post_build(config) -> None:
     """Write the feeds of latest additions; close the progress bar."""
-    from build_scripts import feeds
+    from build_scripts.site import feeds
 
     base = config.site_url or ""
     base = base if not base or base.endswith("/") else base + "/"
@@ -192,7 +192,7 @@ def _release(page) -> None:
 
 
 def _note_for_feeds(page) -> None:
-    from build_scripts.feeds import entry_of
+    from build_scripts.site.feeds import entry_of
 
     entry = entry_of(page.meta, page.url)
     if entry is not None:
@@ -203,7 +203,7 @@ def _check_words_kept(page, html: str) -> None:
     """Every word of the turns in the page's Markdown must be in its HTML, in order (a warning fails --strict)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from build_scripts.integrity import first_missing, turn_words
+    from build_scripts.site.integrity import first_missing, turn_words
 
     expected = turn_words(page.markdown)
     missing = first_missing(expected, turn_words(html))
@@ -219,7 +219,7 @@ def on_page_context(context, page, config, nav):
         return context
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from build_scripts.cite import citations
+    from build_scripts.site.cite import citations
 
     site_url = config.site_url or ""
     archive_url = f"{site_url.rstrip('/')}/transcripts/{meta['id']}/" if site_url else ""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from .core.errors import Problem
-from .core.model import Transcript
+from ..core.errors import Problem
+from ..core.model import Transcript
 
 WORD = re.compile(r"\w+")
 TURN = re.compile(r'<div class="turn[^"]*"[^>]*>(.*?)</div>', re.S)
