@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from .build import generate
+from .contributors import add, fetch, importer, review
+from .contributors.explain import explain
+from .contributors.validate import validate
 from .core.errors import RulesError
 from .core.rules import load_rules
-from .explain import explain
 from .pipeline.read import discover
 from .site import checklinks, offline
-from .validate import validate
-from . import add, fetch, importer, review
 
 ROOT = Path(__file__).resolve().parent.parent
 

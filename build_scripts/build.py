@@ -15,14 +15,15 @@ from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contributors.duplicates import mark_copies
 from .core.errors import Problem, TranscriptError
 from .core.history import SHALLOW, added_dates, changed_dates, is_shallow, transcript_dates
 from .core.incremental import MANIFEST, inputs_key, record, up_to_date
 from .core.model import Transcript
+from .core.paths import STATIC_PAGES
 from .core.progress import Progress
 from .core.rules import Rules, load_rules
 from .core.write import StagedTree
-from .duplicates import mark_copies
 from .pipeline.clean import clean_transcript
 from .pipeline.links import link_transcripts
 from .pipeline.metadata import extract_metadata
@@ -33,8 +34,6 @@ from .pipeline.topics import assign_topics
 from .site.export import Export
 from .site.indexes import render_indexes
 from .site.integrity import words_lost
-
-STATIC_PAGES = Path(__file__).parent / "pages"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.add import add as add_text
+from build_scripts.contributors.add import add as add_text
 from build_scripts.core.rules import DATA_DIR, load_rules
 from conftest import CORPUS, build_site, copy_seeds, run
 

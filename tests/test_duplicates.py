@@ -5,7 +5,7 @@ import itertools
 import random
 from pathlib import Path
 
-from build_scripts.duplicates import COMMON, THRESHOLD, duplicate_pairs, fingerprint, share
+from build_scripts.contributors.duplicates import COMMON, THRESHOLD, duplicate_pairs, fingerprint, share
 from build_scripts.core.model import Line, Transcript
 
 WORDS = ("Kazakhstan Russia minister cooperation integration security question answer partners region "

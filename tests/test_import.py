@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts.importer import import_export, parse_date
+from build_scripts.contributors.importer import import_export, parse_date
 from build_scripts.core.rules import load_rules
 from conftest import copy_seeds, run
 

@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from build_scripts.schema import sidecar_problems
+from build_scripts.contributors.schema import sidecar_problems
 from conftest import ROOT
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"

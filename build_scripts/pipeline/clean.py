@@ -17,7 +17,7 @@ from collections import Counter
 
 from .boilerplate import (SPEECH_END, edge_reason, is_narrative, is_speech, strip_pictographs, strong_reason,
                           tooltips)
-from ..chrome import looks_like_title
+from ..contributors.chrome import looks_like_title
 from ..core.model import Fact, Line, Removal, Transcript
 from ..core.rules import ChromeRule, Profile, Rules
 from .dates import find_date, parse_dateline, stamp_kind

@@ -17,9 +17,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .core.errors import Problem
+from ..core.errors import Problem
+from ..core.paths import SCHEMA_DIR
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SIDECAR_SCHEMA = SCHEMA_DIR / "sidecar.schema.json"
 FRONT_MATTER_SCHEMA = SCHEMA_DIR / "front-matter.schema.json"
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",

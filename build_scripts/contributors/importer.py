@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ..build import load_transcript
+from ..core.errors import Problem, TranscriptError
+from ..core.rules import Rules
+from ..pipeline.csv_record import GUESSES
+from ..pipeline.dates import parse_dateline
+from ..pipeline.read import decode
+from ..pipeline.sidecar import URL
 from .add import CORPUS_SUFFIXES, derive_id
-from .build import load_transcript
-from .core.errors import Problem, TranscriptError
-from .core.rules import Rules
-from .pipeline.csv_record import GUESSES
-from .pipeline.dates import parse_dateline
-from .pipeline.read import decode
-from .pipeline.sidecar import URL
 
 FIELDS = ("text", "title", "date", "url", "place", "speaker")
 JSON_LINES = (".jsonl", ".ndjson")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .core.model import Line
-from .core.rules import Rules
-from .core.slugs import slugify
-from .pipeline.boilerplate import strong_reason
-from .pipeline.dates import parse_dateline
-from .pipeline.labels import parse_label
+from ..core.model import Line
+from ..core.rules import Rules
+from ..core.slugs import slugify
+from ..pipeline.boilerplate import strong_reason
+from ..pipeline.dates import parse_dateline
+from ..pipeline.labels import parse_label
 
 SENTENCE_END = tuple(".!?…\"”»)")
 SPEECH_END = SENTENCE_END + tuple(",:;")  # "Ladies and gentlemen," opens a speech

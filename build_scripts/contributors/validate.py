@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import Result, load_corpus
-from .core.errors import Problem
-from .core.model import Transcript
-from .core.rules import Rules
-from .pipeline.render import front_matter
+from ..build import Result, load_corpus
+from ..core.errors import Problem
+from ..core.model import Transcript
+from ..core.rules import Rules
+from ..pipeline.render import front_matter
 from . import schema
 
 NEEDS_TURNS = {"press-conference", "interview", "briefing"}  # events made of questions and answers

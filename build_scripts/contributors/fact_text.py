@@ -1,9 +1,9 @@
 """A transcript's facts as plain text, with where each came from: for `add` and `review` reports."""
 from __future__ import annotations
 
-from .core.model import Transcript
-from .pipeline.dates import display_date
-from .pipeline.render_meta import EVENT_NAMES, SOURCE_WORDS
+from ..core.model import Transcript
+from ..pipeline.dates import display_date
+from ..pipeline.render_meta import EVENT_NAMES, SOURCE_WORDS
 
 
 def shown(t: Transcript, key: str) -> str | None:

@@ -11,10 +11,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import load_corpus
-from .core.errors import Problem
-from .core.model import Transcript
-from .core.rules import Rules, load_rules
+from ..build import load_corpus
+from ..core.errors import Problem
+from ..core.model import Transcript
+from ..core.rules import Rules, load_rules
 from . import fact_text
 
 FACTS = (("Title", "title"), ("Date", "date"), ("Time", "time"), ("Place", "place"), ("Event", "event_type"),

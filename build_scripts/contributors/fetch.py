@@ -15,7 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from .pipeline.read import MAX_TRANSCRIPT_BYTES
+from ..pipeline.read import MAX_TRANSCRIPT_BYTES
 
 MAX_PAGE_BYTES = MAX_TRANSCRIPT_BYTES  # 5 MB: the corpus takes no larger file
 TIMEOUT = 30  # seconds without an answer before giving up

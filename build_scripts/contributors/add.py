@@ -21,15 +21,15 @@ from typing import Any, Callable
 
 import yaml
 
-from .build import load_corpus, load_transcript
+from ..build import load_corpus, load_transcript
+from ..core.errors import RulesError, TranscriptError
+from ..core.model import Transcript
+from ..core.rules import DATA_DIR, load_rules
+from ..core.slugs import slugify
+from ..pipeline.read import MAX_ID_LENGTH
+from ..pipeline.render_meta import EVENT_NAMES
 from .chrome import Suspect, find_suspects, propose_profile
-from .core.errors import RulesError, TranscriptError
-from .core.model import Transcript
-from .core.rules import DATA_DIR, load_rules
-from .core.slugs import slugify
 from .duplicates import find_duplicate
-from .pipeline.read import MAX_ID_LENGTH
-from .pipeline.render_meta import EVENT_NAMES
 from . import fact_text
 
 FACTS = (  # (label, fact key, sidecar key, lines for the sidecar skeleton)
@@ -247,7 +247,7 @@ def _report_suspects(suspects: list[Suspect], proposal: str, accepted: bool) -> 
 def _append_profile(path: Path, proposal: str) -> None:
     """Append `proposal` to the rules file under an id no profile has, and only if the result loads:
     a rules file that does not load would refuse every transcript, old and new."""
-    from .core.rules import load_profiles
+    from ..core.rules import load_profiles
 
     text = path.read_text(encoding="utf-8")
     taken = {p.id for p in load_profiles(path)}

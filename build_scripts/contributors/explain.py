@@ -1,7 +1,7 @@
 """`generate --explain`: every line that is not shown as spoken text, and why."""
 from __future__ import annotations
 
-from .core.model import Transcript
+from ..core.model import Transcript
 
 WHAT = {"title": "title (shown as the page heading)", "dateline": "dateline (shown as the date)"}
 

@@ -14,8 +14,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
-from .core.errors import Problem
-from .core.model import CopyOf, Transcript
+from ..core.errors import Problem
+from ..core.model import CopyOf, Transcript
 
 SHINGLE_WORDS = 5
 MIN_SHINGLES = 20  # shorter texts are not compared: a greeting is not a duplicate
