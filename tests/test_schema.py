@@ -11,11 +11,11 @@ from jsonschema import Draft202012Validator
 
 from build_scripts.build import load_corpus
 from build_scripts.core.model import PROVENANCE_SOURCES
-from build_scripts.render import front_matter, render_page
-from build_scripts.render_meta import EVENT_NAMES, PROVENANCE_KEYS
+from build_scripts.pipeline.render import front_matter, render_page
+from build_scripts.pipeline.render_meta import EVENT_NAMES, PROVENANCE_KEYS
 from build_scripts.core.rules import EVENT_TYPES
-from build_scripts.schema import FRONT_MATTER_SCHEMA, SIDECAR_SCHEMA, front_matter_problems, sidecar_problems
-from build_scripts.sidecar import FACT_FORM_KEYS, KEYS, SOURCE_KEYS, TOPIC_KEYS, read_sidecar
+from build_scripts.contributors.schema import FRONT_MATTER_SCHEMA, SIDECAR_SCHEMA, front_matter_problems, sidecar_problems
+from build_scripts.pipeline.sidecar import FACT_FORM_KEYS, KEYS, SOURCE_KEYS, TOPIC_KEYS, read_sidecar
 from conftest import CORPUS, ROOT, run
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sidecars"
