@@ -116,7 +116,7 @@ def test_every_topic_slug_fits_the_sidecar_schema(rules):
     assert slugs and [p for data in slugs for p in sidecar_problems("x.yml", data, {})] == []
 
 
-# (b) real sidecars, and the README's examples
+# (b) real sidecars, and the examples on the site's About page
 
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yml")), ids=lambda p: p.name)
@@ -127,13 +127,16 @@ def test_real_sidecar_fits_the_schema(path):
     assert [str(p) for p in sidecar_problems(name, data, lines)] == []
 
 
-def test_readme_sidecar_examples_fit_the_schema():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Sidecar files", 1)[1].split("\n## ", 1)[0]
+def test_about_page_sidecar_examples_fit_the_schema():
+    """The sidecar examples of the reference page (build_scripts/pages/about/metadata.md) are valid sidecars."""
+    name = "build_scripts/pages/about/metadata.md"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    section = text.split("\n## Sidecar files\n", 1)[1].split("\n## ", 1)[0]
     blocks = [block.split("```", 1)[0] for block in section.split("```yaml\n")[1:]]
     assert len(blocks) >= 2
     for block in blocks:
-        assert [str(p) for p in sidecar_problems("README.md", yaml.safe_load(block), {})] == [], block
+        data = yaml.safe_load(block)
+        assert data and [str(p) for p in sidecar_problems(name, data, {})] == [], block
 
 
 # (c) broken sidecars
