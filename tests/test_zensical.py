@@ -2,7 +2,8 @@
 
 A smoke test, not a second product: the site must build, every transcript must
 have its page with its title and turns, and the topic listings must be filled.
-The differences found are listed in the README ("Zensical").
+The differences found are listed on the site's About page "Site engines"
+(build_scripts/pages/about/engines.md).
 """
 from __future__ import annotations
 
