@@ -1,24 +1,21 @@
 """Load and validate the rule data files in build_scripts/data."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .errors import RulesError
 from .glossary_file import GlossaryTerm, load_glossary
 from .paths import DATA_DIR
+from .registers import SLUG, Person, Place, load_people, load_places
+from .rule_yaml import load_yaml
 
 ZONES = ("head", "tail")
 RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOPIC_KEYS = {"slug", "name", "description", "terms", "min_mentions"}
-PLACE_KEYS = {"id", "country", "names", "names_ru"}
 _WORD = re.compile(r"\w+")
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
@@ -43,71 +40,6 @@ class Profile:
     id: str
     name: str
     rules: tuple[ChromeRule, ...]
-
-
-@dataclass(frozen=True)
-class Office:
-    role: str
-    start: dt.date
-    end: dt.date | None
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    aliases: tuple[str, ...]
-    offices: tuple[Office, ...]
-
-    def name_in(self, language: str | None) -> str:
-        """The name as a text in `language` writes it: a Russian text says "Сергей Лавров"."""
-        if language == "ru":
-            return next((a for a in self.aliases if " " in a and "." not in a
-                         and any("а" <= c.lower() <= "я" for c in a)), self.name)
-        return self.name
-
-    def office_on(self, day: dt.date | None) -> Office | None:
-        """Return the office held on `day` (None when unknown or none)."""
-        if day is None:
-            return None
-        for office in self.offices:
-            if office.start <= day and (office.end is None or day < office.end):
-                return office
-        return None
-
-
-@dataclass(frozen=True)
-class PlaceName:
-    """A name a place had, and when (both ends optional; `end` exclusive)."""
-
-    name: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def covers(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-
-@dataclass(frozen=True)
-class Place:
-    """One place under all its names ("Astana", "Nur-Sultan"; "Астана", "Нур-Султан")."""
-
-    id: str
-    country: str
-    names: tuple[PlaceName, ...]  # English: the names the site shows
-    names_ru: tuple[PlaceName, ...] = ()  # Russian: recognised in Russian texts
-
-    def name_on(self, day: dt.date | None, lang: str = "en") -> str | None:
-        """Return the name in use on `day` in `lang` ("en" or "ru"), when the data file dates it."""
-        if day is None:
-            return None
-        names = self.names_ru if lang == "ru" else self.names
-        dated = [n for n in names if (n.start or n.end) and n.covers(day)]
-        return dated[0].name if dated else None
-
-    def spellings(self, lang: str | None = None) -> list[str]:
-        """Return every distinct name in the data file's order: English then Russian, or `lang`'s only."""
-        names = {"en": self.names, "ru": self.names_ru}.get(lang, (*self.names, *self.names_ru))
-        return list(dict.fromkeys(n.name for n in names))
 
 
 @dataclass(frozen=True)
@@ -179,15 +111,6 @@ class Rules:
         return self.roles.get(role.strip().lower(), role.strip())
 
 
-def _load_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RulesError(f"{path}: cannot read rules: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise RulesError(f"{path}: expected a mapping with `version: 1`")
-    return data
-
 
 def _compile(path: Path, where: str, text: object) -> re.Pattern:
     if not isinstance(text, str) or not text:
@@ -205,7 +128,7 @@ def _compile(path: Path, where: str, text: object) -> re.Pattern:
 
 def load_profiles(path: Path) -> tuple[Profile, ...]:
     """Return the source profiles in `path`, validated."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     profiles, seen = [], set()
     for i, raw in enumerate(data.get("profiles") or []):
         if not isinstance(raw, dict) or not {"id", "name", "rules"} <= raw.keys():
@@ -235,71 +158,6 @@ def load_profiles(path: Path) -> tuple[Profile, ...]:
     return tuple(profiles)
 
 
-def _date(path: Path, value: object, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    raise RulesError(f"{path}: {where}: expected a date YYYY-MM-DD, got {value!r}")
-
-
-def load_people(path: Path) -> tuple[dict[str, Person], dict[str, str], frozenset[str]]:
-    """Return (spelling -> person, role aliases, question labels) from `path`."""
-    data = _load_yaml(path)
-    people: dict[str, Person] = {}
-    for raw in data.get("people") or []:
-        name = raw.get("name") if isinstance(raw, dict) else None
-        if not isinstance(name, str):
-            raise RulesError(f"{path}: every person needs a `name`")
-        offices = tuple(
-            Office(o["role"], _date(path, o["from"], name),
-                   _date(path, o["to"], name) if o.get("to") else None)
-            for o in raw.get("offices") or [])
-        person = Person(name, tuple(raw.get("aliases") or ()), offices)
-        for spelling in (name, *person.aliases):
-            key = spelling.lower()
-            if key in people and people[key] is not person:
-                raise RulesError(f"{path}: {spelling!r} names both {people[key].name!r} and {name!r}")
-            people[key] = person
-    roles = {str(k).lower(): str(v) for k, v in (data.get("roles") or {}).items()}
-    labels = frozenset(str(x).lower() for x in data.get("question_labels") or ())
-    return people, roles, labels
-
-
-def _place_name(path: Path, pid: str, raw: object) -> PlaceName:
-    if isinstance(raw, str):
-        return PlaceName(raw)
-    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or set(raw) - {"name", "from", "to"}:
-        raise RulesError(f"{path}: place {pid!r}: a name is text or {{name, from, to}}")
-    start = _date(path, raw["from"], pid) if raw.get("from") else None
-    end = _date(path, raw["to"], pid) if raw.get("to") else None
-    return PlaceName(raw["name"], start, end)
-
-
-def load_places(path: Path) -> dict[str, Place]:
-    """Return every known place name (lower-case) mapped to its place."""
-    data = _load_yaml(path)
-    names: dict[str, Place] = {}
-    ids: set[str] = set()
-    for raw in data.get("places") or []:
-        pid = raw.get("id") if isinstance(raw, dict) else None
-        if not isinstance(pid, str) or not SLUG.fullmatch(pid) or pid in ids:
-            raise RulesError(f"{path}: every place needs a unique `id` in lower-case-with-dashes, "
-                             f"got {pid!r}")
-        ids.add(pid)
-        if set(raw) - PLACE_KEYS:
-            raise RulesError(f"{path}: place {pid!r}: unknown keys {sorted(set(raw) - PLACE_KEYS)}; "
-                             f"use {sorted(PLACE_KEYS)}")
-        place = Place(pid, str(raw.get("country") or ""),
-                      tuple(_place_name(path, pid, n) for n in raw.get("names") or ()),
-                      tuple(_place_name(path, pid, n) for n in raw.get("names_ru") or ()))
-        if not place.names:
-            raise RulesError(f"{path}: place {pid!r} has no `names`")
-        for name in place.spellings():
-            if names.get(name.lower(), place) is not place:
-                raise RulesError(f"{path}: {name!r} names both {names[name.lower()].id!r} and {pid!r}")
-            names[name.lower()] = place
-    return names
-
-
 def _is_acronym(term: str) -> bool:
     """Return True for a term written without lower-case letters (UN, SCO, C5+1)."""
     return not any(c.islower() for c in term)
@@ -326,7 +184,7 @@ def _first_words(terms: tuple[str, ...]) -> frozenset[str] | None:
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
     """Return the topic vocabulary in the file's order, validated."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     default = data.get("min_mentions", 3)
     topics, seen = [], set()
     for i, raw in enumerate(data.get("topics") or []):
@@ -354,7 +212,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
 
 def load_event_types(path: Path) -> tuple[tuple[str, re.Pattern], ...]:
     """Return (event type, title-phrase pattern) pairs in the file's order."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     pairs = []
     for raw in data.get("event_types") or []:
         kind = raw.get("type") if isinstance(raw, dict) else None
