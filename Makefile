@@ -19,16 +19,19 @@ BASE ?= origin/main
 
 .PHONY: build generate explain serve offline check-links review validate add import bench test golden chromium clean
 
-## build: set up, generate docs/ from corpus/, build the site into site/
+## build: set up, generate docs/ from corpus/, build the site into site/ and check it against docs/
+##        (ENGINE=properdocs builds with the maintained fork of MkDocs; the same bytes)
+ENGINE ?= mkdocs
 build: generate
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict
+	$(BIN)/python -m build_scripts check-site site
 
 ## generate: corpus/ -> docs/ (Markdown pages)
 generate: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts generate
 
 ## offline: build the site for file:// (search included) into dist/lavrov-kazakhstan-archive.zip
-offline: generate
+offline: $(BIN)/.site-deps
 	$(BIN)/python -m build_scripts offline
 
 ## add: store a raw transcript in corpus/ and report what the generator finds:

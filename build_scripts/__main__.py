@@ -13,6 +13,7 @@ from .core.errors import RulesError
 from .core.rules import load_rules
 from .pipeline.read import discover
 from .site import checklinks, offline
+from .site.check_site import check_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,11 +30,18 @@ def main(argv: list[str] | None = None) -> int:
                      help="list every removed line with its file, line number and rule")
     off = commands.add_parser("offline", help="build the site for file:// and pack it into a zip")
     off.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    off.add_argument("--corpus", type=Path, help="corpus folder (default: corpus/ beside the config)")
     off.add_argument("--zip", type=Path, default=ROOT / "dist" / f"{offline.ARCHIVE_NAME}.zip",
                      help=f"where to write the zip (default: dist/{offline.ARCHIVE_NAME}.zip)")
     links = commands.add_parser("check-links", help="check every internal link and resource of a built site")
     links.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     links.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
+    site = commands.add_parser("check-site", help="check a built site against docs/ after any engine's build: "
+                               "every spoken word on its page (and, with --links, every link)")
+    site.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
+    site.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs/ it was built from (default: docs/)")
+    site.add_argument("--links", action="store_true", help="also check every internal link and resource")
+    site.add_argument("--file-urls", action="store_true", help="the site is for file:// (folder links are broken)")
     new = commands.add_parser("add", help="store a raw transcript in corpus/ and report what the generator finds")
     new.add_argument("file", nargs="?", help="the raw text file (or a saved .html page), or - for standard input")
     new.add_argument("--url", help="fetch the transcript's web page from this address instead of a file")
@@ -64,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "review":
         return run_review(args)
     if args.command == "offline":
-        return offline.make(args.config, args.zip)
+        return offline.make(args.config, args.zip, args.corpus or args.config.parent / "corpus")
+    if args.command == "check-site":
+        return run_check_site(args)
     if args.command == "check-links":
         return check_links(args.site, args.file_urls)
     return run_generate(args)
@@ -79,6 +89,21 @@ def check_links(site: Path, file_urls: bool) -> int:
         print(problem, file=sys.stderr)
     print(f"checked {checklinks.count_links(site)} links and resources in {site.name}/: "
           f"{len(problems) or 'no'} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def run_check_site(args: argparse.Namespace) -> int:
+    if not (args.site / "index.html").is_file():
+        print(f"error: no built site at {args.site} — run `make build` first", file=sys.stderr)
+        return 2
+    if not (args.docs / "transcripts").is_dir() and not (args.docs / "index.md").is_file():
+        print(f"error: no generated pages at {args.docs} — give the docs/ the site was built from with --docs",
+              file=sys.stderr)
+        return 2
+    summary, problems = check_site(args.site, args.docs, links=args.links, file_urls=args.file_urls)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(summary, file=sys.stderr)
     return 1 if problems else 0
 
 

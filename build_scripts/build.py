@@ -23,6 +23,7 @@ from .core.model import Transcript
 from .core.paths import STATIC_PAGES
 from .core.progress import Progress
 from .core.rules import Rules, load_rules
+from .core.site_config import SiteConfig, current, load_site_config, using
 from .core.write import StagedTree
 from .pipeline.clean import clean_transcript
 from .pipeline.links import link_transcripts
@@ -34,6 +35,8 @@ from .pipeline.topics import assign_topics
 from .site.export import Export
 from .site.indexes import render_indexes
 from .site.integrity import words_lost
+from .site.offline import ARCHIVE_NAME
+from .site.transcript_tools import transcript_tools
 
 
 @dataclass
@@ -110,7 +113,7 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
     for t in transcripts:
-        yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id, None))
+        yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id, None), transcript_tools)
         yield from export.transcript_files(t)
         progress.step()
     progress.finish()
@@ -139,18 +142,34 @@ def checked_pages(transcripts: list[Transcript], rules: Rules, added: dict[str, 
             yield name, text
 
 
+OFFLINE_DOWNLOAD = b"<!-- offline-download -->"
+
+
 def static_pages() -> Iterator[tuple[str, bytes]]:
-    """Yield the hand-written pages and assets that are copied into docs/ as they are."""
+    """Yield the hand-written pages and assets that are copied into docs/ as they are, but for
+    the About page's pointer to the offline copy: the latest release's zip when the repository
+    is known."""
+    repository = current().repository
+    where = (f"[download it from the latest release]({repository}/releases/latest/download/"
+             f"{ARCHIVE_NAME}.zip)" if repository
+             else "build it from the repository with `make offline`").encode("utf-8")
     for path in sorted(STATIC_PAGES.rglob("*")):
         if path.is_file():
-            yield path.relative_to(STATIC_PAGES).as_posix(), path.read_bytes()
+            yield path.relative_to(STATIC_PAGES).as_posix(), path.read_bytes().replace(OFFLINE_DOWNLOAD, where)
 
 
-def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None) -> Result:
-    """Build every page from `corpus_dir` into `out_dir`; return what was built and found."""
+def generate(corpus_dir: Path, out_dir: Path, rules: Rules | None = None, site: SiteConfig | None = None) -> Result:
+    """Build every page from `corpus_dir` into `out_dir` for `site` (default: as mkdocs.yml and the
+    environment set it); return what was built and found."""
+    site = site or load_site_config()
+    with using(site):
+        return _generate(corpus_dir, out_dir, rules, site)
+
+
+def _generate(corpus_dir: Path, out_dir: Path, rules: Rules | None, site: SiteConfig) -> Result:
     added = added_dates(corpus_dir.parent, corpus_dir)
     changed = changed_dates(corpus_dir.parent, corpus_dir)
-    key = inputs_key(corpus_dir, {"added": added, "changed": changed})
+    key = inputs_key(corpus_dir, {"added": added, "changed": changed, "site": site.key()})
     previous = up_to_date(out_dir, key)
     if previous is not None:  # nothing changed since the last run: docs/ is already right
         return Result(problems=previous, up_to_date=True)

@@ -93,9 +93,14 @@ def build_site(workdir: Path, corpus_dir: Path | None = None) -> subprocess.Comp
     write_config(workdir)
     corpus_dir = corpus_dir or copy_seeds(workdir / "corpus")
     gen = run(sys.executable, "-m", "build_scripts", "generate",
-              "--corpus", str(corpus_dir), "--out", str(workdir / "docs"))
+              "--corpus", str(corpus_dir), "--out", str(workdir / "docs"), env=PUBLISHED)
     assert gen.returncode == 0, gen.stderr
-    return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
+    built = run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
+    if built.returncode == 0:  # then the step `make build` runs after the engine
+        checked = run(sys.executable, "-m", "build_scripts", "check-site", str(workdir / "site"),
+                      "--docs", str(workdir / "docs"))
+        assert checked.returncode == 0, checked.stderr
+    return built
 
 
 def write_config(workdir: Path) -> Path:
@@ -190,7 +195,7 @@ def hostile_build(tmp_path_factory) -> Build:
     corpus = make_corpus(workdir / "corpus")
     write_config(workdir)
     before = tree(workdir)
-    gen = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(workdir / "docs"))
+    gen = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(workdir / "docs"), env=PUBLISHED)
     built = run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(workdir / "mkdocs.yml"), env=PUBLISHED)
     return Build(workdir, corpus, gen, built, before)
 

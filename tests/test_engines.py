@@ -10,7 +10,7 @@ from conftest import BIN, PUBLISHED, copy_seeds, run, tree, write_config
 def test_mkdocs_and_properdocs_build_byte_identical_sites(tmp_path):
     config = write_config(tmp_path)
     corpus = copy_seeds(tmp_path / "corpus")
-    made = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(tmp_path / "docs"))
+    made = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus), "--out", str(tmp_path / "docs"), env=PUBLISHED)
     assert made.returncode == 0, made.stderr
     sites = {}
     for engine in ("mkdocs", "properdocs"):

@@ -54,8 +54,10 @@ def to_html(text: str) -> str:
 # The only links a transcript page has are the generator's own: anchors on the
 # page, the index pages, topic pages and other transcripts, all by slug, and the
 # transcript's own data files and the data page.
-GENERATED_LINK = re.compile(r"#[\w-]+|\.\./(?:places|people|timeline)\.md#[a-z0-9-]+|\.\./timeline/[a-z0-9-]+\.md"
-                            r"|\.\./topics/[a-z0-9-]+\.md|[a-z0-9-]+\.md(?:#[\w-]+)?|[a-z0-9-]+\.(?:txt|json)|\.\./data\.md")
+# The links the generator writes from a transcript page, resolved for folder addresses (core/urls.py)
+GENERATED_LINK = re.compile(r"#[\w-]+|\.\./\.\./(?:places|people|timeline)/#[a-z0-9-]+|\.\./\.\./timeline/[a-z0-9-]+/"
+                            r"|\.\./\.\./topics/[a-z0-9-]+/|\.\./[a-z0-9-]+/(?:#[\w-]+)?|\.\./[a-z0-9-]+\.(?:txt|json)"
+                            r"|\.\./\.\./data/")
 
 
 class Elements(HTMLParser):

@@ -102,7 +102,7 @@ def test_same_hostile_input_gives_byte_identical_docs_and_site(hostile, tmp_path
     again = tmp_path / "again"
     shutil.copytree(hostile.corpus, again / "corpus")
     write_config(again)
-    run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(again / "corpus"), "--out", str(again / "docs"))
+    run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(again / "corpus"), "--out", str(again / "docs"), env=PUBLISHED)
     built = run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(again / "mkdocs.yml"), env=PUBLISHED)
     assert built.returncode == 0, built.stderr
     for folder in ("docs", "site"):

@@ -79,10 +79,17 @@ def test_topics_index_counts_match_the_pages(pages, corpus):
     assert set(counts) == {name[len("topics/"):-3] for name in pages if name.startswith("topics/")} - {"index"}
 
 
-def test_topic_page_uses_the_tags_plugin_listing(pages):
+def test_topic_page_lists_its_transcripts_newest_first_with_resolved_links(pages):
+    """The generator writes the listing itself (no engine plugin): newest first, undated last, each
+    row linking to the page and to the questions where the topic comes up, for folder addresses."""
     page = pages["topics/covid-19.md"]
-    assert '<!-- material/tags {"include": ["COVID-19"], "layout": "archive", "toc": false} -->' in page
-    assert page.index("The coronavirus pandemic") < page.index("<!-- material/tags")
+    assert page.index("The coronavirus pandemic") < page.index('<p class="topic-listing__count"><strong>3 transcripts')
+    rows = re.findall(r'<tr><td class="topic-listing__date">([^<]+)</td><td><a href="([^"]+)">', page)
+    assert rows == [("8 April 2021", "../../transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/"),
+                    ("November 2020 (approximate)", "../../transcripts/2020-11-interview-russia-kazakhstan-integration/"),
+                    ("9 September 2020", "../../transcripts/2020-09-09-moscow-lavrov-tleuberdi/")]
+    assert '<a href="../../transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/#q3">' in page
+    assert "material/tags" not in page
 
 
 def test_people_merges_spellings_and_shows_roles_over_time(pages):
@@ -141,8 +148,8 @@ def test_home_page_latest_additions_follow_git_dates(corpus, rules):
 def test_year_chart_has_a_linked_bar_per_year_and_zero_years_on_the_axis():
     counts = year_counts(["2013-09-12", "2019-01-28", "2020-09-09", "2020-11", "2021-04-08"])
     assert counts == {2013: 1, 2014: 0, 2015: 0, 2016: 0, 2017: 0, 2018: 0, 2019: 1, 2020: 2, 2021: 1}
-    svg = render_year_chart(counts)
-    assert re.findall(r'<a href="timeline\.md#y(\d{4})"', svg) == ["2013", "2019", "2020", "2021"]
+    svg = render_year_chart(counts, "timeline/")
+    assert re.findall(r'<a href="timeline/#y(\d{4})"', svg) == ["2013", "2019", "2020", "2021"]
     assert svg.count("<rect") == 4
     assert re.search(r'<title>2020: 2 transcripts</title><rect [^>]*height="110"/>', svg)  # the busiest year is tallest
     assert re.search(r'<title>2021: 1 transcript</title><rect [^>]*height="55"/>', svg)
@@ -158,7 +165,8 @@ def test_empty_archive_still_builds_every_index(tmp_path, rules):
     names = {p for p in pages if p.startswith("search/n-")}  # the registers' names, for any spelling of them
     assert set(pages) - names == {"index.md", "timeline.md", "people.md", "places.md", "topics/index.md", "glossary/index.md",
                           "search/index.js", "search/facet-values.js", "search/facets.js", "search/stemmer.js", "search/names.js",  # an empty index
-                          "data.md", "data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz"}  # headers only
+                          "data.md", "data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz",  # headers only
+                          "feed.xml", "rss.xml"}  # no entries
 
 
 def test_index_pages_use_generated_links_only(pages):

@@ -33,7 +33,7 @@ def _text(t, ref) -> str:
 
 def test_reference_is_a_link_on_the_page_and_a_backlink_on_the_target(corpus, rules):
     pages = render_site(list(corpus.values()), rules, added={})
-    assert (f'on <a class="xref" href="{SEP_2020}.md" title="In this archive (same date, and the sentence names '
+    assert (f'on <a class="xref" href="../{SEP_2020}/" title="In this archive (same date, and the sentence names '
             f'“met” and Moscow)">September 9, 2020</a>, we met in Moscow') in pages[f"transcripts/{APR_2021}.md"]
     target = pages[f"transcripts/{SEP_2020}.md"]
     assert f"]({APR_2021}.md#opening-p3) — in the opening remarks" in target
@@ -81,7 +81,7 @@ def test_an_undated_transcript_has_no_neighbours_but_says_why(tmp_path, rules):
     assert links["undated"].previous is None and links["undated"].next is None
     page = render_site(result.transcripts, rules)["transcripts/undated.md"]
     assert "has no date, so it has no place in the time order" in page
-    assert 'href="../timeline/undated.md"' in page
+    assert 'href="../../timeline/undated/"' in page
 
 
 def test_a_much_cited_meeting_lists_the_latest_twenty(tmp_path, rules):

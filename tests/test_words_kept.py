@@ -6,9 +6,11 @@ which test_clean checks accounts for every line.
 """
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, run
 from pagetext import missing_in_order, read_page, words
 from test_clean import REMOVED
 
@@ -48,8 +50,8 @@ def test_generate_refuses_to_write_a_page_with_a_gap(monkeypatch, seed_corpus, t
 
     real = build.render_page
 
-    def lossy(t, links=None):
-        page = real(t, links)
+    def lossy(t, links=None, tools=None):
+        page = real(t, links, tools)
         return page.replace("> Ladies and gentlemen,", "> Ladies and,", 1) if t.id == "2020-09-09-moscow-lavrov-tleuberdi" else page
 
     monkeypatch.setattr(build, "render_page", lossy)
@@ -61,17 +63,27 @@ def test_generate_refuses_to_write_a_page_with_a_gap(monkeypatch, seed_corpus, t
     assert not out.exists()
 
 
-def test_build_hook_warns_when_the_html_lost_a_word(caplog):
-    """The MkDocs hook compares each built transcript page with its Markdown (a warning fails --strict)."""
-    from types import SimpleNamespace
-
-    from build_scripts.site import mkdocs_hooks
-
-    page = SimpleNamespace(meta={"corpus_file": "corpus/x.txt"},
-                           markdown='<div class="turn turn--answer">\n<p id="q1-p1">We held talks &amp; agreed.</p>\n</div>')
-    mkdocs_hooks._check_words_kept(page, '<div class="turn turn--answer"><p id="q1-p1">We held talks &amp; agreed.</p></div>')
-    assert not caplog.records
-    mkdocs_hooks._check_words_kept(page, '<div class="turn turn--answer"><p id="q1-p1">We held &amp; agreed.</p></div>')
-    assert [r.getMessage() for r in caplog.records] == [
-        "corpus/x.txt: the built page lost the word 'talks' (word 3 of its text) — a bug; the page was not "
-        "published as it is"]
+def test_check_site_names_a_built_page_that_lost_a_word(tmp_path):
+    """After any engine's build, `check-site` compares each built transcript page with its Markdown
+    and exits 1 naming the page, the corpus file and the first lost word."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "transcripts").mkdir(parents=True)
+    (site / "transcripts" / "x").mkdir(parents=True)
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    (docs / "transcripts" / "x.md").write_text(
+        '---\nid: x\ncorpus_file: corpus/x.txt\n---\n\n<div class="turn turn--answer">\n'
+        '<p id="q1-p1">We held talks &amp; agreed.</p>\n</div>\n', encoding="utf-8")
+    built = site / "transcripts" / "x" / "index.html"
+    built.write_text('<div class="turn turn--answer"><p id="q1-p1">We held talks &amp; agreed.</p></div>', encoding="utf-8")
+    check = [sys.executable, "-m", "build_scripts", "check-site", str(site), "--docs", str(docs)]
+    kept = run(*check)
+    assert kept.returncode == 0, kept.stderr
+    assert "checked 1 transcript page(s) of site/ against docs/: every word kept" in kept.stderr
+    built.write_text('<div class="turn turn--answer"><p id="q1-p1">We held &amp; agreed.</p></div>', encoding="utf-8")
+    lost = run(*check)
+    assert lost.returncode == 1
+    assert ("transcripts/x.md: error: the built page transcripts/x/index.html lost the word 'talks' (word 3 of "
+            "the text of corpus/x.txt)") in lost.stderr
+    built.unlink()
+    gone = run(*check)
+    assert gone.returncode == 1 and "the built site has no page for this transcript (corpus/x.txt)" in gone.stderr

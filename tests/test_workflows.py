@@ -16,6 +16,7 @@ HOUSEKEEPING = {'git config --global --add safe.directory "$GITHUB_WORKSPACE"'}
 RUN_BY_TESTS = {
     "python -m build_scripts generate": "conftest.build_site",
     "mkdocs build --strict": "conftest.build_site",
+    "python -m build_scripts check-site": "conftest.build_site",
     "python -m build_scripts offline": "conftest.offline_zip",
     "python -m build_scripts check-links": "test_site_links.test_check_links_command",
     "python -m build_scripts review": "test_review.test_make_review_appends_to_the_job_summary",

@@ -6,15 +6,17 @@ All transcript text goes through `escape.esc` (HTML) or `escape.md_inline`
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from ..core.escape import esc, front_matter_title, md_inline, tooltip
 from ..core.model import Paragraph, Section, Transcript, Turn
 from ..core.page_yaml import dump_front_matter
+from ..core.urls import to_transcript
 from .glossary import wrap
 from .language import SITE_LANGUAGE
 from .links import PageLinks, Reference
-from .render_links import date_label, render_archive_links, render_time_nav, title_of
+from .render_links import date_label, render_archive_links, render_time_nav, render_topic_chips, title_of
 from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_copy_note, render_meta_panel, render_provenance
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
@@ -91,7 +93,7 @@ def _paragraph_html(paragraph: Paragraph, refs: list[Reference]) -> str:
     for ref in refs:
         parts.append(wrap(esc(paragraph.text[at:ref.start])))
         why = tooltip(f"In this archive ({ref.reason})")
-        parts.append(f'<a class="xref" href="{esc(ref.target)}.md" title="{why}">'
+        parts.append(f'<a class="xref" href="{esc(to_transcript(ref.target))}" title="{why}">'
                      f"{esc(paragraph.text[ref.start:ref.end])}</a>")
         at = ref.end
     parts.append(wrap(esc(paragraph.text[at:])))
@@ -132,13 +134,19 @@ def render_section(section: Section, references: dict[str, list[Reference]] | No
     return "\n\n".join(parts)
 
 
-def render_page(t: Transcript, links: PageLinks | None = None) -> str:
-    """Return the complete Markdown page for a transcript."""
+def render_page(t: Transcript, links: PageLinks | None = None,
+                tools: Callable[[dict[str, Any]], str] | None = None) -> str:
+    """Return the complete Markdown page for a transcript; `tools` makes the HTML that ends it
+    (the citations and corrections) from the page's front matter."""
     links = links or PageLinks()
-    meta = dump_front_matter(front_matter(t))
-    parts = [f"---\n{meta}---", f"# {md_inline(title_of(t))} {{.transcript-title}}",
+    data = front_matter(t)
+    meta = dump_front_matter(data)
+    parts = [f"---\n{meta}---", *filter(None, [render_topic_chips(t)]),
+             f"# {md_inline(title_of(t))} {{.transcript-title}}",
              *filter(None, [render_copy_note(t)]), render_meta_panel(t), render_time_nav(t, links)]
     parts += [render_section(section, links.references, t.language) for section in t.sections]
     parts.append(render_archive_links(t, links))
     parts.append(render_provenance(t))
+    if tools is not None:
+        parts.append(tools(data))
     return "\n\n".join(parts) + "\n"

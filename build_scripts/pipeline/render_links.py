@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..core.escape import esc, md_inline
 from ..core.model import Transcript
+from ..core.urls import from_transcript, to_transcript
 from .dates import display_date
 from .links import PageLinks
 
@@ -25,7 +26,7 @@ def _nav_link(t: Transcript | None, rel: str, label: str) -> str:
         return (f'<span class="transcript-nav__{rel} transcript-nav__none">'
                 f'<span class="transcript-nav__label">{esc(label)}</span>'
                 f'{"This is the earliest transcript" if rel == "prev" else "This is the latest transcript"}</span>')
-    return (f'<a class="transcript-nav__{rel}" rel="{rel}" href="{esc(t.id)}.md">'
+    return (f'<a class="transcript-nav__{rel}" rel="{rel}" href="{esc(to_transcript(t.id))}">'
             f'<span class="transcript-nav__label">{esc(label)}</span>'
             f'<span class="transcript-nav__date">{esc(date_label(t))}</span> {esc(title_of(t))}</a>')
 
@@ -34,18 +35,19 @@ def render_time_nav(t: Transcript, links: PageLinks) -> str:
     """Return the links to the previous and next transcript in time (or why there are none)."""
     if t.copy_of is not None:
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>A copy has '
-                'no place of its own in the time order: see <a href="' + esc(t.copy_of.id) + '.md">the transcript '
+                'no place of its own in the time order: see <a href="' + esc(to_transcript(t.copy_of.id)) + '">the transcript '
                 'it copies</a>.</span></nav>')
     if not t.value("date"):
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>This transcript has no '
                 'date, so it has no place in the time order; it is listed under '
-                '<a href="../timeline/undated.md">Undated</a> in the timeline.</span></nav>')
+                f'<a href="{from_transcript("timeline/undated.md")}">Undated</a> in the timeline.</span></nav>')
     year = t.value("date")[:4]
+    timeline = from_transcript(f"timeline/{year}.md")
     return "\n".join([
         '<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude>',
         _nav_link(links.previous, "prev", "← Earlier"),
         _nav_link(links.next, "next", "Later →"),
-        f'<a class="transcript-nav__timeline" href="../timeline/{esc(year)}.md">{esc(year)} in the timeline</a>',
+        f'<a class="transcript-nav__timeline" href="{esc(timeline)}">{esc(year)} in the timeline</a>',
         "</nav>",
     ])
 
@@ -79,3 +81,13 @@ def render_archive_links(t: Transcript, links: PageLinks) -> str:
     if len(parts) == 1:
         parts.append("*No other transcript in the archive shares a counterpart or two topics with this one yet.*")
     return "\n\n".join(parts)
+
+
+def render_topic_chips(t: Transcript) -> str:
+    """The chips above a transcript's title, each linking to its topic's page ("" without topics,
+    and on a copy, which no topic page lists)."""
+    if t.copy_of is not None:
+        return ""
+    chips = [f'<a href="{esc(from_transcript(f"topics/{m.slug}.md"))}" class="md-tag">{esc(m.name)}</a>'
+             for m in t.assigned_topics()]
+    return f'<nav class="md-tags" aria-label="Topics">{"".join(chips)}</nav>' if chips else ""

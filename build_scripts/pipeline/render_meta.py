@@ -9,6 +9,7 @@ from typing import Any
 from ..core.escape import esc, tooltip
 from ..core.model import Fact, Transcript
 from ..core.slugs import person_anchor
+from ..core.urls import from_transcript, to_transcript
 from .dates import display_date
 from .language import NAMES
 
@@ -33,7 +34,7 @@ def _badge(fact: Fact | None, list_fact: bool = False) -> str:
 
 
 def _people(people: list[dict[str, Any]]) -> str:
-    return "; ".join(f'<a href="../people.md#{person_anchor(p["name"])}">{esc(p["name"])}</a>'
+    return "; ".join(f'<a href="{esc(from_transcript("people.md", person_anchor(p["name"])))}">{esc(p["name"])}</a>'
                      + (f' <span class="role">({esc(p["role"])})</span>' if p.get("role") else "")
                      for p in people)
 
@@ -42,7 +43,7 @@ def _place(t: Transcript) -> str:
     place, place_id = t.value("place"), t.value("place_id")
     if not place:
         return _unknown("Unknown")
-    link = f'<a href="../places.md#{esc(place_id)}">{esc(place)}</a>' if place_id else esc(place)
+    link = f'<a href="{esc(from_transcript("places.md", place_id))}">{esc(place)}</a>' if place_id else esc(place)
     return link + _badge(t.meta.get("place"))
 
 
@@ -96,8 +97,9 @@ def render_meta_panel(t: Transcript) -> str:
         ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
         ("In the archive", _history(t)),
         *([("Other copies", _copies(t))] if t.copies else []),
-        ("Download", f'<a href="{esc(t.id)}.txt">Plain text</a> · <a href="{esc(t.id)}.json">JSON</a> · '
-                     '<a href="../data.md">About the data</a>'),
+        ("Download", f'<a href="{esc(from_transcript(f"transcripts/{t.id}.txt"))}">Plain text</a> · '
+                     f'<a href="{esc(from_transcript(f"transcripts/{t.id}.json"))}">JSON</a> · '
+                     f'<a href="{from_transcript("data.md")}">About the data</a>'),
     ]
     body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     notes = [f'<p class="meta-note"><strong>{esc(key.replace("_", " ").capitalize())}:</strong> '
@@ -112,7 +114,7 @@ def render_meta_panel(t: Transcript) -> str:
 
 
 def _copies(t: Transcript) -> str:
-    return " · ".join(f'<a href="{esc(c.id)}.md">{esc(c.corpus_file)}</a>' for c in t.copies) + \
+    return " · ".join(f'<a href="{esc(to_transcript(c.id))}">{esc(c.corpus_file)}</a>' for c in t.copies) + \
         ' <span class="approx">(the same text, from another publisher or in another form)</span>'
 
 
@@ -122,7 +124,7 @@ def render_copy_note(t: Transcript) -> str:
         return ""
     of = t.copy_of
     return (f'<p class="copy-note" role="note" data-search-exclude><strong>Another copy.</strong> '
-            f'{of.share:.0%} of this text is also in <a href="{esc(of.id)}.md">{esc(of.title or of.id)}</a>, '
+            f'{of.share:.0%} of this text is also in <a href="{esc(to_transcript(of.id))}">{esc(of.title or of.id)}</a>, '
             f'which entered the archive first. The timeline, topics, people, places, search and feeds list '
             f'that page; this one is kept so that nothing only this copy holds is lost.</p>')
 

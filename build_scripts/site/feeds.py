@@ -1,4 +1,4 @@
-"""The feeds of latest additions: Atom (feed.xml) and RSS 2.0 (rss.xml), written at the end of a build.
+"""The feeds of latest additions: Atom (feed.xml) and RSS 2.0 (rss.xml), written into docs/ by the generator.
 
 An entry is a transcript page: its title, the opening words as summary, its topics,
 and its dates — `published` is when it entered the archive (from the repository's
@@ -18,6 +18,11 @@ import uuid
 from dataclasses import dataclass
 from email.utils import format_datetime
 from xml.sax import saxutils
+
+from ..core.model import Transcript
+from ..core.site_config import current
+from ..core.urls import page_url
+from ..pipeline.render import front_matter
 
 LATEST = 50
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lavrov-kazakhstan-archive")
@@ -123,3 +128,22 @@ def rss(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
                   *(f"      <category>{escape(t)}</category>" for t in e.topics),
                   "    </item>"]
     return "\n".join(lines + ["  </channel>", "</rss>"]) + "\n"
+
+
+def _dates(t: Transcript) -> tuple[str, str] | None:
+    """(published, updated) as `entry_of` reads them from the front matter, or None."""
+    own = t.value("date") if len(str(t.value("date") or "")) == 10 else None
+    published = t.added or own
+    return (published, max(published, t.changed or published)) if published else None
+
+
+def render_feeds(transcripts: list[Transcript]) -> dict[str, str]:
+    """feed.xml and rss.xml of the latest additions among `transcripts` (copies left out), for the
+    site being generated: links absolute when its address is known, relative to the feed otherwise."""
+    dated = [(d, t) for t in transcripts if t.copy_of is None and (d := _dates(t)) is not None]
+    newest = sorted(dated, key=lambda dt_: (*dt_[0], dt_[1].id), reverse=True)[:LATEST]
+    entries = [e for _, t in newest
+               if (e := entry_of(front_matter(t), page_url(f"transcripts/{t.id}.md"))) is not None]
+    site = current()
+    return {"feed.xml": atom(latest(entries), site.name, site.description, site.url),
+            "rss.xml": rss(latest(entries), site.name, site.description, site.url)}

@@ -1,8 +1,8 @@
 """The archive's promise, checked on every build: every spoken word reaches its page, in order.
 
 `generate` checks each rendered Markdown page against the transcript's text before
-anything is written; the MkDocs hook checks each built HTML page against its
-Markdown. A word missing at either step is a bug, so the build stops and names the
+anything is written; `check-site` (check_site.py) checks each built HTML page against
+its Markdown after any engine's build. A word missing at either step is a bug, so the build stops and names the
 file and the line of the first missing word instead of publishing a page with a gap.
 """
 from __future__ import annotations

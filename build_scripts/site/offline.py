@@ -1,8 +1,9 @@
 """The offline copy: the site built for file:// and packed into one zip.
 
-`make offline` runs `python -m build_scripts offline`, which builds the site
-with Material's offline plugin switched on (ARCHIVE_OFFLINE=true: plain .html
-links) and the search index written as plain scripts (search_index.py), checks
+`make offline` runs `python -m build_scripts offline`, which generates the pages
+with file addresses (x.html: a browser cannot follow a link to a folder from
+file://) into a folder of its own, builds them with Material's offline plugin
+switched on (ARCHIVE_OFFLINE=true), checks
 that every link and resource resolves to a file inside the copy and that no
 page loads anything from another host, and writes a zip whose bytes depend
 only on the input: entries sorted, timestamps from SOURCE_DATE_EPOCH.
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from . import checklinks
@@ -37,12 +39,34 @@ LEFT_OUT = {"404.html"}
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
 
-def build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for file:// use into `site_dir`; return the finished process."""
+# `mkdocs build --strict -f CONFIG -d SITE`, with the docs folder given too (the CLI has no option for it)
+ENGINE = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
+"""
+
+
+def build(config_file: Path, docs_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Build `docs_dir` for file:// use into `site_dir` (strict); return the finished process."""
     env = {**os.environ, "ARCHIVE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                           "-f", str(config_file), "-d", str(site_dir)],
+    return subprocess.run([sys.executable, "-c", ENGINE, str(config_file), str(docs_dir), str(site_dir)],
                           env=env, capture_output=True, text=True)
+
+
+def generate_for_files(corpus_dir: Path, config_file: Path, docs_dir: Path) -> list[str]:
+    """Generate the pages with file addresses (x.html) into `docs_dir`; return the errors found."""
+    from ..build import generate
+    from ..core.site_config import load_site_config
+
+    site = replace(load_site_config(config_file), directory_urls=False)
+    return [str(p) for p in generate(corpus_dir, docs_dir, site=site).errors]
 
 
 def entry_time() -> tuple[int, int, int, int, int, int]:
@@ -69,11 +93,17 @@ def pack(site_dir: Path, zip_path: Path, folder: str = ARCHIVE_NAME) -> int:
     return len(entries)
 
 
-def make(config_file: Path, zip_path: Path) -> int:
-    """Build, check and pack the offline copy; print what went wrong and return an exit status."""
+def make(config_file: Path, zip_path: Path, corpus_dir: Path) -> int:
+    """Generate, build, check and pack the offline copy; print what went wrong and return an exit status."""
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-        site_dir = Path(tmp) / ARCHIVE_NAME
-        result = build(config_file, site_dir)
+        site_dir, docs_dir = Path(tmp) / ARCHIVE_NAME, Path(tmp) / "docs"
+        errors = generate_for_files(corpus_dir, config_file, docs_dir)
+        if errors:
+            print("\n".join(errors), file=sys.stderr)
+            print(f"error: {len(errors)} transcript(s) refused (above); fix them with `make validate`, "
+                  "then run `make offline` again; no zip written", file=sys.stderr)
+            return 1
+        result = build(config_file, docs_dir, site_dir)
         if result.returncode != 0:
             print(result.stdout + result.stderr, file=sys.stderr, end="")
             print("error: the offline build failed (above); the previous zip was left as it was", file=sys.stderr)

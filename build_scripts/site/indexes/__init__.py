@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...core.model import Transcript
 from ...core.rules import Rules
+from ..feeds import render_feeds
 from .glossary import render_glossary
 from .home import render_home
 from .people import render_people
@@ -23,4 +24,5 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
     pages.update(render_topic_pages(rules, transcripts))
     pages.update(render_glossary(transcripts, rules))
     pages.update(render_search(transcripts, rules))
+    pages.update(render_feeds(transcripts))
     return pages

@@ -22,7 +22,7 @@ def year_counts(dates: list[str]) -> dict[int, int]:
     return counts
 
 
-def render_year_chart(counts: dict[int, int], timeline_href: str = "timeline.md") -> str:
+def render_year_chart(counts: dict[int, int], timeline_href: str) -> str:
     """Return an SVG bar chart; each bar links to its year on the timeline."""
     if not counts:
         return ""
@@ -51,7 +51,7 @@ def render_year_chart(counts: dict[int, int], timeline_href: str = "timeline.md"
                       f'text-anchor="middle">{str(year)[2:] if len(counts) > 12 else year}</text>')
         inner = bar + year_label
         if n:  # the link's <title> names it and shows on hover; its visible text (the year) begins that
-            inner = f'<a href="{timeline_href}#{year_anchor(year)}"><title>{label}</title>{inner}</a>'
+            inner = f'<a href="{esc(timeline_href)}#{year_anchor(year)}"><title>{label}</title>{inner}</a>'
         parts.append(inner + count)
     parts.append("</svg>")
     return "".join(parts)

@@ -7,6 +7,7 @@ from ...core.escape import md_inline
 from ...core.model import Transcript
 from ...core.paths import TEMPLATES
 from ...core.rules import Rules
+from ...core.urls import href
 from ...pipeline.dates import display_date
 from .chart import render_year_chart, year_counts
 from .common import date_cell, event_cell, newest_first, place_cell, plural, transcript_link
@@ -57,7 +58,7 @@ def render_home(transcripts: list[Transcript], rules: Rules, added: dict[str, st
         count=f"{len(transcripts):,}",
         noun="transcript" if len(transcripts) == 1 else "transcripts",
         span=f", {span}" if span else "",
-        chart=render_year_chart(year_counts(dates)) or "<p><em>No dated transcripts yet.</em></p>",
+        chart=render_year_chart(year_counts(dates), href(PAGE, "timeline.md")) or "<p><em>No dated transcripts yet.</em></p>",
         undated_note=f" ({plural(undated, 'undated transcript')} not shown)" if undated else "",
         latest_heading=heading,
         latest=_latest_table(rows) if rows else "*No transcripts yet.*",

@@ -1,17 +1,20 @@
 """Topic pages and the topics index.
 
-Material's tags plugin lists each topic's transcripts (the `archive` listing
-layout in build_scripts/theme adds date, place and the matching questions) and
-links the tag chips on transcript pages to them. This module writes only what
-the plugin cannot: each topic's description and count, and the index of topics.
+Each topic's page lists its transcripts newest first, with date, place and links to
+the questions where the topic comes up; the chips above a transcript link to them
+(`topic_chips`). Written whole by the generator, so any engine shows the same
+listing in the same order. Every value from a transcript is escaped here.
 """
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
-from ...core.escape import front_matter_title, md_inline
+from ...core.escape import esc, front_matter_title, md_inline
 from ...core.model import Transcript
 from ...core.rules import Rules, Topic
+from ...core.urls import href
+from ...pipeline.render_links import date_label, title_of
 from .common import date_cell, newest_first, plural
 
 INDEX = "topics/index.md"
@@ -22,9 +25,47 @@ def tagged(topic: Topic, transcripts: list[Transcript]) -> list[Transcript]:
     return newest_first([t for t in transcripts if (m := t.topics.get(topic.slug)) is not None and m.assigned])
 
 
+# At most LATEST rows, so a topic page stays the same size however large the archive grows; the
+# search page lists all of them with the topic filter.
+LATEST = 100
+
+
+def _row(page: str, topic: Topic, t: Transcript) -> str:
+    target = f"transcripts/{t.id}.md"
+    match = t.topics[topic.slug]
+    headings = {s.anchor: s.heading for s in t.sections}
+    where = ['<span class="topic-listing__sidecar">added by a maintainer</span>'
+             + ("; " if match.sections else "")] if match.source == "sidecar" else []
+    where.append("<br>".join(f'<a href="{esc(href(page, target, anchor))}">{esc(headings.get(anchor, anchor))}</a> '
+                             f'<span class="count">({n})</span>' for anchor, n in match.sections.items()))
+    return (f'<tr><td class="topic-listing__date">{esc(date_label(t))}</td>'
+            f'<td><a href="{esc(href(page, target))}">{esc(title_of(t))}</a></td>'
+            f'<td>{esc(t.value("place") or "Place unknown")}</td><td>{"".join(where)}</td></tr>')
+
+
+def render_listing(page: str, topic: Topic, transcripts: list[Transcript]) -> str:
+    """Return the table of a topic's transcripts, newest first (the latest LATEST of them)."""
+    pages = tagged(topic, transcripts)
+    count = len(pages)
+    everything = esc(href(page, "search.html") + "?topic=" + quote(topic.name, safe=""))
+    more = (f': the latest {LATEST} here,\n<a href="{everything}">all {count} in the search</a> (by year, with this '
+            "topic filter). Newest first" if count > LATEST else ", newest first")
+    lines = [f'<p class="topic-listing__count"><strong>{count} transcript{"" if count == 1 else "s"}</strong>{more},\n'
+             "with links to the questions where the topic comes up (mentions in brackets).</p>",
+             '<div class="md-typeset__scrollwrap topic-listing"><div class="md-typeset__table">',
+             "<table>",
+             "<thead><tr><th>Date</th><th>Transcript</th><th>Place</th><th>Where it comes up</th></tr></thead>",
+             "<tbody>", *(_row(page, topic, t) for t in pages[:LATEST]), "</tbody>",
+             "</table>", "</div></div>"]
+    if count > LATEST:
+        lines.append(f'<p class="topic-listing__more"><a href="{everything}">All {count} transcripts on this topic</a> '
+                     "are in the search, which can narrow them by year and kind of event.</p>")
+    return "\n".join(lines)
+
+
 def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
-    """Return one topic's page: its description, then the tags plugin's listing (with the count)."""
-    listing = json.dumps({"include": [topic.name], "layout": "archive", "toc": False}, ensure_ascii=False)
+    """Return one topic's page: its description, then the listing of its transcripts (with the count)."""
+    page = f"topics/{topic.slug}.md"
     terms = ", ".join(md_inline(term) for term in topic.terms)
     return "\n".join([
         "---",
@@ -35,7 +76,7 @@ def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
         "---", "",
         f"# {md_inline(topic.name)}", "",
         md_inline(topic.description) + " [All topics](index.md)", "",
-        f"<!-- material/tags {listing} -->", "",
+        render_listing(page, topic, transcripts), "",
         '<details class="topic-terms"><summary>How transcripts get this topic</summary>', "",
         f"A transcript gets this topic when these terms occur at least {topic.min_mentions} times in its "
         f"spoken text: {terms}. A maintainer can add or remove it for one transcript in its sidecar, and the "
