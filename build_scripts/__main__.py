@@ -16,13 +16,30 @@ from .site import checklinks, offline
 from .site.check_site import check_site
 
 ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTION = """\
+Build the transcript archive: corpus/ -> docs/ -> site/.
+
+  the site       generate     read, clean, extract facts, structure turns, topics, links,
+                              render (build_scripts/pipeline/), then the index pages, search
+                              index, data files, citations and feeds (build_scripts/site/)
+                 (then any engine: mkdocs, properdocs or zensical build)
+                 check-site   the built site against docs/: every spoken word on its page
+                 check-links  every link and resource of a built site
+                 offline      the site for file://, search included, as one zip
+  contributors   add          a text, a saved page or an address into corpus/, with a report
+                 import       a CSV or JSON Lines export, one transcript per row
+                 validate     every corpus file and sidecar, all problems at once
+                 review       what the generator made of the transcripts a change touches
+                              (build_scripts/contributors/)
+
+`make build` runs generate, the engine and check-site; `make test` runs every test."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 input errors, 2 usage or rules)."""
-    parser = argparse.ArgumentParser(prog="python -m build_scripts",
-                                     description="Build the transcript archive's pages.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gen = commands.add_parser("generate", help="turn corpus/ into Markdown pages in docs/")
     gen.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="corpus folder (default: corpus/)")
     gen.add_argument("--out", type=Path, default=ROOT / "docs", help="output folder (default: docs/)")

@@ -24,6 +24,7 @@ from .core.paths import STATIC_PAGES
 from .core.progress import Progress
 from .core.rules import Rules, load_rules
 from .core.site_config import SiteConfig, current, load_site_config, using
+from .core.urls import transcript_page
 from .core.write import StagedTree
 from .pipeline.clean import clean_transcript
 from .pipeline.links import link_transcripts
@@ -113,7 +114,7 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
     for t in transcripts:
-        yield f"transcripts/{t.id}.md", render_page(t, links.pop(t.id, None), transcript_tools)
+        yield transcript_page(t.id), render_page(t, links.pop(t.id, None), transcript_tools)
         yield from export.transcript_files(t)
         progress.step()
     progress.finish()
@@ -132,7 +133,7 @@ def checked_pages(transcripts: list[Transcript], rules: Rules, added: dict[str, 
                   problems: list[Problem]) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """Yield every page as (path under docs/, UTF-8 bytes to write), each transcript page checked as
     it is rendered to show every word of its text (a page that does not is reported in `problems`)."""
-    by_page = {f"transcripts/{t.id}.md": t for t in transcripts}
+    by_page = {transcript_page(t.id): t for t in transcripts}
     for name, text in render_pages(transcripts, rules, added):
         if isinstance(text, str):
             if name in by_page and (lost := words_lost(by_page[name], text)):

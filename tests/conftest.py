@@ -208,11 +208,13 @@ class Edition:
     file_urls: bool  # offline: plain .html files instead of folders
 
     def url(self, path: str) -> str:
-        """`transcripts/x/#q3` on the served site; `transcripts/x.html#q3` in the offline copy."""
+        """`transcripts/x/#q3` on the served site; `transcripts/x/index.html#q3` in the offline copy
+        (`timeline/2020.html` for a page that is not a folder's index, as MkDocs names them)."""
         path, _, fragment = path.partition("#")
         if self.file_urls:
-            path = path[:-1] + ".html" if path.endswith("/") and path != "" else path or "index.html"
-            path = "topics/index.html" if path == "topics.html" else path
+            folder = path.startswith(("transcripts/", "topics/", "about/", "glossary/")) or path in ("topics/", "")
+            path = (path + "index.html" if folder and path.endswith("/") else
+                    path[:-1] + ".html" if path.endswith("/") else path or "index.html")
         return path + (f"#{fragment}" if fragment else "")
 
     def page_of(self, address: str) -> str:
@@ -222,7 +224,7 @@ class Edition:
         assert path.startswith(root), (address, self.base)
         path = path[len(root):]
         if self.file_urls:
-            path = "" if path == "index.html" else path.removesuffix(".html") + "/"
+            path = path.removesuffix("index.html") if path.endswith("index.html") else path.removesuffix(".html") + "/"
         return path
 
 

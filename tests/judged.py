@@ -55,7 +55,7 @@ def address(query: dict) -> str:
     return "search.html?" + urlencode(params)
 
 
-_ID = re.compile(r"transcripts/([^/#?]+?)(?:\.html|/)?(?:#(.*))?$")
+_ID = re.compile(r"transcripts/([^/#?]+?)(?:/index\.html|\.html|/)?(?:#(.*))?$")
 
 
 def _id_and_anchor(href: str) -> tuple[str, str | None]:

@@ -82,7 +82,8 @@ def test_bad_files_are_refused_clearly_and_the_rest_still_build(tmp_path):
         "corpus/nul-byte.txt:3: error: contains a NUL byte, so it is binary data, not plain text — "
         "give the transcript as a plain UTF-8 text file",
     ]
-    assert sorted(p.name for p in (tmp_path / "docs" / "transcripts").iterdir()) == ["good.json", "good.md", "good.txt"]
+    assert sorted(p.name for p in (tmp_path / "docs" / "transcripts").iterdir()) == ["good", "good.json", "good.txt"]
+    assert (tmp_path / "docs" / "transcripts" / "good" / "index.md").is_file()
 
 
 def test_a_failed_write_leaves_the_previous_docs_untouched(tmp_path, monkeypatch):
@@ -114,9 +115,10 @@ def test_an_unchanged_corpus_rewrites_nothing(tmp_path):
     inode = out.stat().st_ino
     build.generate(CORPUS, out)
     assert out.stat().st_ino == inode, "docs/ was swapped although nothing changed"
-    (out / "transcripts" / "extra.md").write_text("stale\n", encoding="utf-8")
+    (out / "transcripts" / "extra" / "index.md").parent.mkdir()
+    (out / "transcripts" / "extra" / "index.md").write_text("stale\n", encoding="utf-8")
     build.generate(CORPUS, out)
-    assert not (out / "transcripts" / "extra.md").exists(), "a stale page survived"
+    assert not (out / "transcripts" / "extra").exists(), "a stale page survived"
 
 
 def test_generate_never_touches_the_corpus(tmp_path):

@@ -65,7 +65,8 @@ def _oldest_first(corpus) -> list[str]:
 def test_every_transcript_has_its_txt_and_json_beside_its_page(files, corpus):
     assert set(corpus) == set(SEED_IDS)
     for tid in corpus:
-        for kind in ("md", "txt", "json"):
+        assert f"transcripts/{tid}/index.md" in files
+        for kind in ("txt", "json"):
             assert f"transcripts/{tid}.{kind}" in files
     assert set(DATA_FILES + ["data.md"]) <= set(files)
 
@@ -244,7 +245,7 @@ def test_download_links_reach_the_files_in_both_editions(edition, request, corpu
     site: Path = request.getfixturevalue(edition)
     docs = site.parent / "docs" if edition == "built_site" else None
     for tid in SEED_IDS:
-        page = site / "transcripts" / (f"{tid}/index.html" if edition == "built_site" else f"{tid}.html")
+        page = site / "transcripts" / f"{tid}/index.html"
         targets = _download_targets(site, page)
         assert targets == {".txt": site / "transcripts" / f"{tid}.txt", ".json": site / "transcripts" / f"{tid}.json"}
         for target in targets.values():

@@ -201,7 +201,7 @@ def test_glossary_page_lists_every_entry_with_the_corpus_counts(corpus, rules):
         expected = sum(1 for text in spoken.values() if re.search(rf"\b{term.abbr}\b", text))
         assert expected >= 1
         assert count.rstrip(" |") == f'<a href="../search.html?q={term.abbr}">{expected}</a>', term.abbr
-        assert (f"(../topics/{term.topic}.md)" in topic) if term.topic else topic == "—"
+        assert (f"(../topics/{term.topic}/index.md)" in topic) if term.topic else topic == "—"
     assert "(../topics/" not in render_site([], rules, added={})["glossary/index.md"]  # no topic pages yet
     assert rows["EAEU"][3].rstrip(" |") == '<a href="../search.html?q=EAEU">4</a>'
 
@@ -226,10 +226,11 @@ def watched(browser, edition):
 
 
 def page_path(edition, path: str) -> str:
-    """`transcripts/x/` or `glossary/` on the web; `transcripts/x.html`, `glossary/index.html` offline."""
+    """`transcripts/x/` or `glossary/` on the web; `transcripts/x/index.html`, `glossary/index.html` offline
+    (both are a folder's index page)."""
     if not edition[1]:
         return path
-    return path + "index.html" if path.count("/") == 1 else path.rstrip("/") + ".html"
+    return path + "index.html"
 
 
 TOOLTIP = ".md-tooltip2--active"

@@ -43,7 +43,7 @@ def test_refused_with_its_exact_message(hostile, name):
     assert CASES[name]["refused"] in hostile.generate.stderr.splitlines()
     stem = Path(name).stem
     if stem not in {Path(p).stem for p in PAGES}:  # (a duplicate id's twin has the page)
-        assert not (hostile.workdir / "docs" / "transcripts" / f"{stem}.md").exists()
+        assert not (hostile.workdir / "docs" / "transcripts" / stem / "index.md").exists()
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -198,7 +198,7 @@ def test_provenance_from_reaches_the_generated_page(tmp_path):
     result = run(sys.executable, "-m", "build_scripts", "generate", "--corpus", str(corpus),
                  "--out", str(tmp_path / "docs"))
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "docs" / "transcripts" / "2022-05-16-caspian-sea.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "transcripts" / "2022-05-16-caspian-sea" / "index.md").read_text(encoding="utf-8")
     front = yaml.safe_load(page.split("---\n")[1])
     assert front["provenance"]["title"] == {"source": "sidecar", "file": "corpus/2022-05-16-caspian-sea.yml",
                                             "line": 3, "from": "column 'headline' of export.csv, line 2"}

@@ -33,7 +33,7 @@ def test_nothing_changed_is_reported_and_skipped(tmp_path):
 def test_a_hand_edited_page_is_regenerated(tmp_path):
     corpus, out = copy_seeds(tmp_path / "corpus"), tmp_path / "docs"
     generate(corpus, out)
-    page = out / "transcripts" / f"{IDRISOV}.md"
+    page = out / "transcripts" / IDRISOV / "index.md"
     good = page.read_bytes()
     page.write_bytes(good.replace(b"Idrisov", b"Somebody"))
     result = generate(corpus, out)
@@ -52,7 +52,7 @@ def test_one_changed_transcript_rewrites_only_the_pages_that_depend_on_it(tmp_pa
     assert "generated 5 transcript page(s)" in generate(corpus, out).stderr
     rewritten = sorted(name for name, inode in stamps(out).items() if inodes.get(name) != inode)
     # the note shows on its page only (and in its data files, whose sizes the data page gives)
-    assert [name for name in rewritten if name != "data.md"] == [f"transcripts/{IDRISOV}.md"]
+    assert [name for name in rewritten if name != "data.md"] == [f"transcripts/{IDRISOV}/index.md"]
 
 
 def test_refusals_are_reported_again_when_nothing_changed(tmp_path):

@@ -28,7 +28,7 @@ def _section(page: str, heading: str) -> str:
 
 def test_timeline_places_the_undated_interview_in_november_2020_marked_approximate(pages):
     november = _section(pages["timeline/2020.md"], "## November 2020 {#y2020-11}")
-    assert f"(../transcripts/{INTERVIEW}.md)" in november
+    assert f"(../transcripts/{INTERVIEW}/index.md)" in november
     assert "**November 2020 \\(approximate\\)**" in november
     overview = _section(pages["timeline.md"], "## 2020 · 2 transcripts {#y2020}")
     assert "[November 2020](timeline/2020.md#y2020-11) (1)" in overview
@@ -61,28 +61,28 @@ def test_timeline_lists_year_only_and_undated_transcripts(tmp_path, rules):
     assert not result.errors
     pages = render_site(result.transcripts, rules)
     year = pages["timeline/2019.md"]
-    assert "(../transcripts/b.md)" in _section(year, "## 2019, month unknown {#y2019-unknown}")
-    assert year.index("(../transcripts/a.md)") < year.index("(../transcripts/b.md)")
+    assert "(../transcripts/b/index.md)" in _section(year, "## 2019, month unknown {#y2019-unknown}")
+    assert year.index("(../transcripts/a/index.md)") < year.index("(../transcripts/b/index.md)")
     assert "[The undated transcripts](timeline/undated.md)" in _section(pages["timeline.md"],
                                                                       "## Undated · 1 transcript {#undated}")
-    assert "(../transcripts/c.md)" in pages["timeline/undated.md"]
+    assert "(../transcripts/c/index.md)" in pages["timeline/undated.md"]
 
 
 def test_topics_index_counts_match_the_pages(pages, corpus):
-    rows = re.findall(r"^\| \[[^\]]+\]\(([a-z0-9-]+)\.md\) \| (\d+) \|", pages["topics/index.md"], re.M)
+    rows = re.findall(r"^\| \[[^\]]+\]\(([a-z0-9-]+)/index\.md\) \| (\d+) \|", pages["topics/index.md"], re.M)
     counts = {slug: int(n) for slug, n in rows}
     expected: dict[str, int] = {}
     for t in corpus.values():
         for m in t.assigned_topics():
             expected[m.slug] = expected.get(m.slug, 0) + 1
     assert counts == expected
-    assert set(counts) == {name[len("topics/"):-3] for name in pages if name.startswith("topics/")} - {"index"}
+    assert set(counts) == {name.split("/")[1] for name in pages if name.startswith("topics/")} - {"index.md"}
 
 
 def test_topic_page_lists_its_transcripts_newest_first_with_resolved_links(pages):
     """The generator writes the listing itself (no engine plugin): newest first, undated last, each
     row linking to the page and to the questions where the topic comes up, for folder addresses."""
-    page = pages["topics/covid-19.md"]
+    page = pages["topics/covid-19/index.md"]
     assert page.index("The coronavirus pandemic") < page.index('<p class="topic-listing__count"><strong>3 transcripts')
     rows = re.findall(r'<tr><td class="topic-listing__date">([^<]+)</td><td><a href="([^"]+)">', page)
     assert rows == [("8 April 2021", "../../transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/"),
@@ -133,7 +133,7 @@ def test_home_page_counts_span_and_topics(pages):
     home = pages["index.md"]
     assert "**5 transcripts, 2013–2021.**" in home
     assert "## Newest transcripts" in home  # no git dates given
-    assert "[Eurasian integration \\(EAEU\\)](topics/eurasian-integration.md) (4)" in home
+    assert "[Eurasian integration \\(EAEU\\)](topics/eurasian-integration/index.md) (4)" in home
 
 
 def test_home_page_latest_additions_follow_git_dates(corpus, rules):

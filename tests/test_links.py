@@ -34,10 +34,10 @@ def _text(t, ref) -> str:
 def test_reference_is_a_link_on_the_page_and_a_backlink_on_the_target(corpus, rules):
     pages = render_site(list(corpus.values()), rules, added={})
     assert (f'on <a class="xref" href="../{SEP_2020}/" title="In this archive (same date, and the sentence names '
-            f'“met” and Moscow)">September 9, 2020</a>, we met in Moscow') in pages[f"transcripts/{APR_2021}.md"]
-    target = pages[f"transcripts/{SEP_2020}.md"]
-    assert f"]({APR_2021}.md#opening-p3) — in the opening remarks" in target
-    assert f"]({INTERVIEW}.md#q5-p1) — in question 5" in target
+            f'“met” and Moscow)">September 9, 2020</a>, we met in Moscow') in pages[f"transcripts/{APR_2021}/index.md"]
+    target = pages[f"transcripts/{SEP_2020}/index.md"]
+    assert f"](../{APR_2021}/index.md#opening-p3) — in the opening remarks" in target
+    assert f"](../{INTERVIEW}/index.md#q5-p1) — in question 5" in target
 
 
 def test_previous_and_next_follow_time_order(corpus, rules):
@@ -79,7 +79,7 @@ def test_an_undated_transcript_has_no_neighbours_but_says_why(tmp_path, rules):
     result = load_corpus(corpus, rules)
     links = link_transcripts(result.transcripts, rules)
     assert links["undated"].previous is None and links["undated"].next is None
-    page = render_site(result.transcripts, rules)["transcripts/undated.md"]
+    page = render_site(result.transcripts, rules)["transcripts/undated/index.md"]
     assert "has no date, so it has no place in the time order" in page
     assert 'href="../../timeline/undated/"' in page
 
@@ -96,7 +96,7 @@ def test_a_much_cited_meeting_lists_the_latest_twenty(tmp_path, rules):
                f"On September 9, 2020, we met in Moscow. Point {day} of the talks.")
     result = load_corpus(corpus, rules)
     assert not result.errors
-    page = render_site(result.transcripts, rules, added={})["transcripts/a.md"]
+    page = render_site(result.transcripts, rules, added={})["transcripts/a/index.md"]
     assert f"**Referred to in** 25 transcripts; the latest {CITED_SHOWN}:" in page
-    assert page.count("](b") == CITED_SHOWN
-    assert "](b25.md#" in page and "](b06.md#" in page and "](b05.md#" not in page
+    assert page.count("](../b") == CITED_SHOWN
+    assert "](../b25/index.md#" in page and "](../b06/index.md#" in page and "](../b05/index.md#" not in page

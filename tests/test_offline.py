@@ -18,7 +18,7 @@ def test_zip_holds_one_folder_with_the_site_and_a_readme(offline_zip: Path, corp
         readme = archive.read(f"{FOLDER}/README.txt").decode("utf-8")
     assert all(name.startswith(f"{FOLDER}/") for name in names)
     for tid in corpus:
-        assert f"{FOLDER}/transcripts/{tid}.html" in names
+        assert f"{FOLDER}/transcripts/{tid}/index.html" in names
     for page in ("index.html", "timeline.html", "topics/index.html", "people.html", "places.html",
                  "search.html", "search/index.js", "assets/search.js"):
         assert f"{FOLDER}/{page}" in names, page
@@ -30,7 +30,7 @@ def test_no_worker_shim_and_the_search_page_links_html_files(offline_copy: Path)
     html = (offline_copy / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in html and "unpkg.com" not in html
     page = (offline_copy / "search.html").read_text(encoding="utf-8")
-    assert 'data-index="./search/"' in page and 'data-page-url="transcripts/{id}.html"' in page
+    assert 'data-index="./search/"' in page and 'data-page-url="transcripts/{id}/index.html"' in page
 
 
 def test_every_link_is_a_file_in_the_copy_and_nothing_comes_from_other_hosts(offline_copy: Path):
@@ -45,8 +45,8 @@ def test_offline_search_index_holds_the_spoken_text_only(offline_copy: Path):
 
     pages = list(search_index.indexed_pages(offline_copy, file_urls=True))
     urls = [url for _, url, _ in pages]
-    assert urls == sorted(f"transcripts/{tid}.html" for tid in SEED_IDS)
-    nur_sultan = dict((url, anchors) for _, url, anchors in pages)["transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi.html"]
+    assert urls == sorted(f"transcripts/{tid}/index.html" for tid in SEED_IDS)
+    nur_sultan = dict((url, anchors) for _, url, anchors in pages)["transcripts/2021-04-08-nur-sultan-lavrov-tleuberdi/index.html"]
     assert nur_sultan[:2] == ["opening", "q1"] and "in-the-archive" not in nur_sultan
     text = (offline_copy / "search/p-4.js").read_text(encoding="utf-8")
     assert "browbeat everyone" in text

@@ -202,7 +202,7 @@ def test_a_shallow_clone_gives_no_history_dates_and_says_so(tmp_path):
     [warning] = [p for p in result.problems if p.severity == "warning" and p.message == SHALLOW[0]]
     assert str(warning).startswith("corpus: warning: this clone of the repository is shallow")
     assert "git fetch --unshallow" in str(warning)
-    page = (shallow / "docs" / "transcripts" / seeds[1].with_suffix(".md").name).read_text(encoding="utf-8")
+    page = (shallow / "docs" / "transcripts" / seeds[1].stem / "index.md").read_text(encoding="utf-8")
     assert "\nadded: null\n" in page and "Unknown: not in the repository’s history as built" in page
 
 

@@ -243,15 +243,15 @@ def generated(tmp_path_factory) -> Path:
 
 
 def test_every_generated_page_has_front_matter_that_fits_the_schema(generated):
-    pages = sorted(generated.glob("*.md"))
-    assert [p.stem for p in pages] == sorted(p.stem for p in CORPUS.glob("*.txt"))
+    pages = sorted(generated.glob("*/index.md"))
+    assert [p.parent.name for p in pages] == sorted(p.stem for p in CORPUS.glob("*.txt"))
     for page in pages:
         meta = _front_matter(page)
-        assert [str(p) for p in front_matter_problems(page.name, meta)] == [], page.name
+        assert [str(p) for p in front_matter_problems(page.parent.name, meta)] == [], page.parent.name
 
 
 def test_front_matter_schema_lists_every_key_in_the_order_written(generated):
-    meta = _front_matter(next(generated.glob("*.md")))
+    meta = _front_matter(next(generated.glob("*/index.md")))
     schema = _schema(FRONT_MATTER_SCHEMA)
     assert list(schema["properties"]) == schema["required"] == list(meta)
 
@@ -277,7 +277,7 @@ def test_front_matter_of_an_undated_page_with_sidecar_topics_fits_the_schema(tmp
 
 
 def test_bad_front_matter_is_refused_naming_the_key(generated):
-    meta = _front_matter(generated / "2020-09-09-moscow-lavrov-tleuberdi.md")
+    meta = _front_matter(generated / "2020-09-09-moscow-lavrov-tleuberdi" / "index.md")
     del meta["id"]
     meta["date_precision"] = "week"
     messages = [f"{p.message} — {p.hint}" for p in front_matter_problems("x.md", meta)]
@@ -299,7 +299,7 @@ def test_bad_front_matter_is_refused_naming_the_key(generated):
 ], ids=["date-form", "time", "source-url", "provenance-key", "provenance-source", "topic-file", "title-html",
         "speaker-role", "unknown-key"])
 def test_front_matter_change_is_refused(change, message, generated):
-    meta = _front_matter(generated / "2020-09-09-moscow-lavrov-tleuberdi.md")
+    meta = _front_matter(generated / "2020-09-09-moscow-lavrov-tleuberdi" / "index.md")
     assert front_matter_problems("x.md", meta) == []
     change(meta)
     assert [p.message for p in front_matter_problems("x.md", meta) if p.message.startswith(message)]

@@ -13,7 +13,7 @@ from build_scripts.core.site_config import load_site_config, url_style
 from build_scripts.core.urls import href, page_url
 
 DOCS = ["index.md", "timeline.md", "timeline/2013.md", "timeline/undated.md", "transcripts/a.md",
-        "transcripts/a.txt", "transcripts/a.json", "people.md", "topics/index.md", "topics/covid-19.md",
+        "transcripts/a.txt", "transcripts/a.json", "people.md", "topics/index.md", "topics/covid-19/index.md",
         "data.md", "data/corpus.csv.gz", "search.html", "about/index.md", "about/search.md", "feed.xml"]
 
 

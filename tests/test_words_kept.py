@@ -67,10 +67,10 @@ def test_check_site_names_a_built_page_that_lost_a_word(tmp_path):
     """After any engine's build, `check-site` compares each built transcript page with its Markdown
     and exits 1 naming the page, the corpus file and the first lost word."""
     docs, site = tmp_path / "docs", tmp_path / "site"
-    (docs / "transcripts").mkdir(parents=True)
+    (docs / "transcripts" / "x").mkdir(parents=True)
     (site / "transcripts" / "x").mkdir(parents=True)
     (site / "index.html").write_text("<html></html>", encoding="utf-8")
-    (docs / "transcripts" / "x.md").write_text(
+    (docs / "transcripts" / "x" / "index.md").write_text(
         '---\nid: x\ncorpus_file: corpus/x.txt\n---\n\n<div class="turn turn--answer">\n'
         '<p id="q1-p1">We held talks &amp; agreed.</p>\n</div>\n', encoding="utf-8")
     built = site / "transcripts" / "x" / "index.html"
@@ -82,7 +82,7 @@ def test_check_site_names_a_built_page_that_lost_a_word(tmp_path):
     built.write_text('<div class="turn turn--answer"><p id="q1-p1">We held &amp; agreed.</p></div>', encoding="utf-8")
     lost = run(*check)
     assert lost.returncode == 1
-    assert ("transcripts/x.md: error: the built page transcripts/x/index.html lost the word 'talks' (word 3 of "
+    assert ("transcripts/x/index.md: error: the built page transcripts/x/index.html lost the word 'talks' (word 3 of "
             "the text of corpus/x.txt)") in lost.stderr
     built.unlink()
     gone = run(*check)

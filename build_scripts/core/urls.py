@@ -5,6 +5,11 @@ offline copy (file addresses; a browser opening files cannot follow a link to a 
 files keep their path. A link from one page to another is relative, so the site works under
 any address and from any folder. The same rules as MkDocs' `File.url` and `get_relative_url`
 (tests/test_urls.py compares them).
+
+The pages whose raw HTML holds links, transcripts and topics, are each a folder's index.md
+(`transcripts/<id>/index.md`), so that the page's file and its address are in the same folder:
+MkDocs leaves a link in raw HTML as written, and Zensical reads it relative to the page's
+file, and for such a page the two mean the same address.
 """
 from __future__ import annotations
 
@@ -41,11 +46,27 @@ def href(source: str, target: str, fragment: str = "") -> str:
     return url + (f"#{fragment}" if fragment else "")
 
 
+def transcript_page(tid: str) -> str:
+    """The path under docs/ of transcript `tid`'s page."""
+    return f"transcripts/{tid}/index.md"
+
+
+def topic_page(slug: str) -> str:
+    """The path under docs/ of a topic's page."""
+    return f"topics/{slug}/index.md"
+
+
+def md_link(source: str, target: str, fragment: str = "") -> str:
+    """The relative path from the page `source` to the file `target` (both under docs/), as a
+    Markdown link gives it: every engine resolves it for its own addresses."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".") + (f"#{fragment}" if fragment else "")
+
+
 def from_transcript(target: str, fragment: str = "") -> str:
-    """The link from a transcript page (every one is in transcripts/) to `target`."""
-    return href("transcripts/page.md", target, fragment)
+    """The link from a transcript page to `target` (a path under docs/)."""
+    return href(transcript_page("page"), target, fragment)
 
 
 def to_transcript(tid: str, fragment: str = "") -> str:
     """The link from a transcript page to transcript `tid`'s page."""
-    return from_transcript(f"transcripts/{tid}.md", fragment)
+    return from_transcript(transcript_page(tid), fragment)

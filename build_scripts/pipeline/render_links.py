@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from ..core.escape import esc, md_inline
 from ..core.model import Transcript
-from ..core.urls import from_transcript, to_transcript
+from ..core.urls import from_transcript, md_link, to_transcript, topic_page, transcript_page
 from .dates import display_date
 from .links import PageLinks
+
+HERE = transcript_page("page")  # every transcript page is in a folder of its own beside the others
 
 
 def date_label(t: Transcript) -> str:
@@ -53,7 +55,7 @@ def render_time_nav(t: Transcript, links: PageLinks) -> str:
 
 
 def _list_item(t: Transcript, why: str) -> str:
-    return f"- {md_inline(date_label(t))}: [{md_inline(title_of(t))}]({t.id}.md) — {md_inline(why)}"
+    return f"- {md_inline(date_label(t))}: [{md_inline(title_of(t))}]({md_link(HERE, transcript_page(t.id))}) — {md_inline(why)}"
 
 
 def _where(anchor: str) -> str:
@@ -73,7 +75,7 @@ def render_archive_links(t: Transcript, links: PageLinks) -> str:
         parts.append("**Referred to in**" if len(shown) == len(links.cited_by) else
                      f"**Referred to in** {len(links.cited_by):,} transcripts; the latest {len(shown)}:")
         parts.append("\n".join(
-            f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({src.id}.md#{ref.anchor}) "
+            f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({md_link(HERE, transcript_page(src.id), ref.anchor)}) "
             f"— {_where(ref.anchor)}" for src, ref in shown))
     if links.related:
         parts.append("**Related transcripts** (shared counterparts and topics)")
@@ -88,6 +90,6 @@ def render_topic_chips(t: Transcript) -> str:
     and on a copy, which no topic page lists)."""
     if t.copy_of is not None:
         return ""
-    chips = [f'<a href="{esc(from_transcript(f"topics/{m.slug}.md"))}" class="md-tag">{esc(m.name)}</a>'
+    chips = [f'<a href="{esc(from_transcript(topic_page(m.slug)))}" class="md-tag">{esc(m.name)}</a>'
              for m in t.assigned_topics()]
     return f'<nav class="md-tags" aria-label="Topics">{"".join(chips)}</nav>' if chips else ""

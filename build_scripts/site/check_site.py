@@ -20,16 +20,14 @@ CORPUS_FILE = re.compile(r"^corpus_file: (.+)$", re.M)
 
 
 def built_page(site: Path, tid: str) -> Path | None:
-    """The built HTML of transcript `tid`: transcripts/<id>/index.html on the web, <id>.html offline."""
-    for candidate in (site / "transcripts" / tid / "index.html", site / "transcripts" / f"{tid}.html"):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The built HTML of transcript `tid` (transcripts/<id>/index.html, on the web and offline)."""
+    page = site / "transcripts" / tid / "index.html"
+    return page if page.is_file() else None
 
 
 def transcript_pages(docs: Path) -> Iterator[tuple[Path, str]]:
     """Every transcript page of docs/ with the corpus file it was made from."""
-    for page in sorted((docs / "transcripts").glob("*.md")):
+    for page in sorted((docs / "transcripts").glob("*/index.md")):
         text = page.read_text(encoding="utf-8")
         found = CORPUS_FILE.search(text.split("\n---", 1)[0])
         if found:
@@ -41,7 +39,7 @@ def words_kept(site: Path, docs: Path) -> tuple[int, list[Problem]]:
     problems, count = [], 0
     for page, corpus_file in transcript_pages(docs):
         count += 1
-        built = built_page(site, page.stem)
+        built = built_page(site, page.parent.name)
         where = page.relative_to(docs.parent).as_posix() if docs.parent in page.parents else page.as_posix()
         if built is None:
             problems.append(Problem(where, None, f"the built site has no page for this transcript ({corpus_file})",

@@ -247,7 +247,7 @@ def render_data_page(order: list[Transcript], sizes: dict[str, int], packed: dic
     paragraphs = sum(len(turn.paragraphs) for t in order for s in t.sections for turn in s.turns)
     if order:
         first = order[0].id
-        example = (f"For example, the oldest transcript's page is [{first}](transcripts/{first}.md), and its "
+        example = (f"For example, the oldest transcript's page is [{first}](transcripts/{first}/index.md), and its "
                    f"files are [{first}.txt](transcripts/{first}.txt) and [{first}.json](transcripts/{first}.json).")
     else:
         example = "The archive holds no transcript yet."

@@ -21,7 +21,7 @@ from xml.sax import saxutils
 
 from ..core.model import Transcript
 from ..core.site_config import current
-from ..core.urls import page_url
+from ..core.urls import page_url, transcript_page
 from ..pipeline.render import front_matter
 
 LATEST = 50
@@ -143,7 +143,7 @@ def render_feeds(transcripts: list[Transcript]) -> dict[str, str]:
     dated = [(d, t) for t in transcripts if t.copy_of is None and (d := _dates(t)) is not None]
     newest = sorted(dated, key=lambda dt_: (*dt_[0], dt_[1].id), reverse=True)[:LATEST]
     entries = [e for _, t in newest
-               if (e := entry_of(front_matter(t), page_url(f"transcripts/{t.id}.md"))) is not None]
+               if (e := entry_of(front_matter(t), page_url(transcript_page(t.id)))) is not None]
     site = current()
     return {"feed.xml": atom(latest(entries), site.name, site.description, site.url),
             "rss.xml": rss(latest(entries), site.name, site.description, site.url)}

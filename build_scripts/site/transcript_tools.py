@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from ..core.escape import esc
 from ..core.site_config import current
-from ..core.urls import page_url
+from ..core.urls import page_url, transcript_page
 from .cite import citations
 
 
@@ -27,7 +27,7 @@ def correction_url(meta: dict[str, Any]) -> str:
         return ""
     return f"{site.repository}/issues/new?" + urlencode({
         "template": "report-error.yml", "title": f"Error: {meta.get('title', meta['id'])}"[:200],
-        "page": archive_url(meta["id"]) or page_url(f"transcripts/{meta['id']}.md"), "anchor": "metadata"})
+        "page": archive_url(meta["id"]) or page_url(transcript_page(meta["id"])), "anchor": "metadata"})
 
 
 def _format(c: dict[str, str]) -> str:

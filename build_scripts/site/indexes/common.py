@@ -7,6 +7,7 @@ from functools import lru_cache
 from ...core.escape import md_inline
 from ...core.model import Transcript
 from ...core.slugs import person_anchor
+from ...core.urls import topic_page, transcript_page
 from ...pipeline.dates import sort_key
 from ...pipeline.render_links import date_label, title_of
 from ...pipeline.render_meta import EVENT_NAMES
@@ -40,7 +41,7 @@ def _relative_folder(folder: str, start: str) -> str:
 
 def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:
     """Return a Markdown link to a transcript, its title as the text."""
-    target = f"transcripts/{t.id}.md" + (f"#{anchor}" if anchor else "")
+    target = transcript_page(t.id) + (f"#{anchor}" if anchor else "")
     return f"[{md_inline(title_of(t))}]({link(page, target)})"
 
 
@@ -70,7 +71,7 @@ def topics_cell(page: str, t: Transcript) -> str:
     topics = t.assigned_topics()
     if not topics:
         return "—"
-    return ", ".join(f"[{md_inline(m.name)}]({link(page, f'topics/{m.slug}.md')})" for m in topics)
+    return ", ".join(f"[{md_inline(m.name)}]({link(page, topic_page(m.slug))})" for m in topics)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

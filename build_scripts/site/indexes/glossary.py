@@ -8,6 +8,7 @@ from urllib.parse import quote
 from ...core.escape import esc, md_inline
 from ...core.model import Transcript
 from ...core.rules import Rules
+from ...core.urls import topic_page
 from ...pipeline.glossary import used
 from .common import link, plural
 
@@ -36,7 +37,7 @@ def render_glossary(transcripts: list[Transcript], rules: Rules) -> dict[str, st
         topic = rules.topic(term.topic) if term.topic else None
         topic_cell = md_inline(topic.name) if topic else "—"
         if topic and topic.slug in with_pages:
-            topic_cell = f"[{topic_cell}]({link(PAGE, f'topics/{topic.slug}.md')})"
+            topic_cell = f"[{topic_cell}]({link(PAGE, topic_page(topic.slug))})"
         count = counts[term.abbr]
         count_cell = f'<a href="../search.html?q={esc(quote(term.abbr))}">{count}</a>' if count else "0"
         lines.append(f"| {md_inline(term.abbr)} | {md_inline(term.expansion)} | {md_inline(term.note) or '—'} "

@@ -7,7 +7,7 @@ from ...core.escape import md_inline
 from ...core.model import Transcript
 from ...core.paths import TEMPLATES
 from ...core.rules import Rules
-from ...core.urls import href
+from ...core.urls import href, topic_page
 from ...pipeline.dates import display_date
 from .chart import render_year_chart, year_counts
 from .common import date_cell, event_cell, newest_first, place_cell, plural, transcript_link
@@ -44,7 +44,7 @@ def _topics_line(rules: Rules, transcripts: list[Transcript]) -> str:
     counted = sorted((pair for pair in counted if pair[1]), key=lambda p: (-p[1], p[0].name.lower()))
     if not counted:
         return "*No topics assigned yet.*"
-    return " · ".join(f"[{md_inline(topic.name)}](topics/{topic.slug}.md) ({n})" for topic, n in counted)
+    return " · ".join(f"[{md_inline(topic.name)}]({topic_page(topic.slug)}) ({n})" for topic, n in counted)
 
 
 def render_home(transcripts: list[Transcript], rules: Rules, added: dict[str, str] | None = None) -> str:

@@ -231,5 +231,5 @@ def indexed_pages(site, file_urls: bool):
         return
     for number in range(len(read_script((folder / "index.js").read_text(encoding="utf-8"))["words"])):
         page = read_script((folder / f"p-{number}.js").read_text(encoding="utf-8"))
-        url = f"transcripts/{page['id']}.html" if file_urls else f"transcripts/{page['id']}/"
+        url = f"transcripts/{page['id']}/index.html" if file_urls else f"transcripts/{page['id']}/"
         yield f"{FOLDER}/p-{number}.js", url, [anchor[0] for anchor in page["anchors"]]

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from ...core.escape import esc, front_matter_title, md_inline
 from ...core.model import Transcript
 from ...core.rules import Rules, Topic
-from ...core.urls import href
+from ...core.urls import href, topic_page, transcript_page
 from ...pipeline.render_links import date_label, title_of
 from .common import date_cell, newest_first, plural
 
@@ -31,7 +31,7 @@ LATEST = 100
 
 
 def _row(page: str, topic: Topic, t: Transcript) -> str:
-    target = f"transcripts/{t.id}.md"
+    target = transcript_page(t.id)
     match = t.topics[topic.slug]
     headings = {s.anchor: s.heading for s in t.sections}
     where = ['<span class="topic-listing__sidecar">added by a maintainer</span>'
@@ -65,7 +65,7 @@ def render_listing(page: str, topic: Topic, transcripts: list[Transcript]) -> st
 
 def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
     """Return one topic's page: its description, then the listing of its transcripts (with the count)."""
-    page = f"topics/{topic.slug}.md"
+    page = topic_page(topic.slug)
     terms = ", ".join(md_inline(term) for term in topic.terms)
     return "\n".join([
         "---",
@@ -75,7 +75,7 @@ def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
         "search: {exclude: true}  # a listing of transcripts that are in the index themselves",
         "---", "",
         f"# {md_inline(topic.name)}", "",
-        md_inline(topic.description) + " [All topics](index.md)", "",
+        md_inline(topic.description) + " [All topics](../index.md)", "",
         render_listing(page, topic, transcripts), "",
         '<details class="topic-terms"><summary>How transcripts get this topic</summary>', "",
         f"A transcript gets this topic when these terms occur at least {topic.min_mentions} times in its "
@@ -95,7 +95,7 @@ def render_topics_index(rules: Rules, transcripts: list[Transcript]) -> str:
         if not pages:
             unused.append(topic)
             continue
-        rows.append(f"| [{md_inline(topic.name)}]({topic.slug}.md) | {len(pages)} | {date_cell(pages[0])} "
+        rows.append(f"| [{md_inline(topic.name)}]({topic.slug}/index.md) | {len(pages)} | {date_cell(pages[0])} "
                     f"| {md_inline(topic.description)} |")
     lines = ["---", "title: Topics", "hide: [navigation, toc]", "---", "", "# Topics", "",
              f"{plural(len(used) - len(unused), 'topic')} with transcripts, most frequent first. A transcript "
@@ -113,5 +113,5 @@ def render_topic_pages(rules: Rules, transcripts: list[Transcript]) -> dict[str,
     pages = {INDEX: render_topics_index(rules, transcripts)}
     for topic in rules.topics:
         if tagged(topic, transcripts):
-            pages[f"topics/{topic.slug}.md"] = render_topic_page(topic, transcripts)
+            pages[topic_page(topic.slug)] = render_topic_page(topic, transcripts)
     return pages
