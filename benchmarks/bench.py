@@ -20,11 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
+from build_scripts.site.offline import ARCHIVE_NAME  # noqa: E402
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 STOCK_CONFIG = """site_name: Stock baseline
@@ -203,9 +205,14 @@ def main(argv: list[str] | None = None) -> int:
         stock_t.append(seconds)
         stock_peak = max(stock_peak, mb)
     unchanged = timed(generate, ROOT)[0]
-    site, stock_site, offline_site = work / "site", work / "site-stock", work / "site-offline"
-    print("offline edition …", flush=True)
-    timed(ours[:-2] + ["-d", str(offline_site), "-f", str(work / "mkdocs.yml")], work, {"ARCHIVE_OFFLINE": "true"})
+    site, stock_site = work / "site", work / "site-stock"
+    print("offline edition …", flush=True)  # as `make offline` makes it: its own docs/ with file addresses
+    timed([sys.executable, "-m", "build_scripts", "offline", "--config", str(work / "mkdocs.yml"),
+           "--zip", str(work / "offline.zip")], ROOT)
+    shutil.rmtree(work / "offline-copy", ignore_errors=True)
+    with zipfile.ZipFile(work / "offline.zip") as archive:
+        archive.extractall(work / "offline-copy")
+    offline_site = work / "offline-copy" / ARCHIVE_NAME
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     index_bytes = tree_size(site / "search")
     shards = sorted((site / "search").glob("t-*.js"), key=lambda p: p.stat().st_size)
