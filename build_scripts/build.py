@@ -2,7 +2,11 @@
 
     discover -> read -> clean -> extract metadata -> structure turns -> topics   (per file)
     -> check ids across the corpus -> link transcripts (references, time order, related)
-    -> render transcript pages and the index pages -> swap into docs/
+    -> render transcript pages (with their citations) and the index pages, search index,
+       feeds and data files -> swap into docs/
+
+docs/ is complete by itself: links resolved for the site's addresses (core/urls.py), so
+any engine (MkDocs, ProperDocs, Zensical) builds the same site from it.
 
 A file with an error is reported as `path:line: what — how to fix` and left out;
 the others still build. Pages stream into a staging folder and are swapped in
