@@ -1,6 +1,7 @@
 """Topic assignment: the seeds against a table written from reading them, and the rules behind it."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,40 @@ def test_bad_vocabulary_is_refused(tmp_path, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(RulesError, match=message):
         load_topics(path)
+
+
+# Written after reading tests/fixtures/ru/: the topics a Russian reader would assign. The text
+# inflects every term ("в Евразийском экономическом союзе", "Каспийского моря"), and names Syria
+# only in passing beside the word "сироты" (orphans), which must not count for it.
+EXPECTED_RU = {"2024-06-03-astana-press-conference": {"eurasian-integration", "caspian", "csto"}}
+FIXTURES_RU = Path(__file__).parent / "fixtures" / "ru"
+
+
+def test_russian_text_gets_the_topics_a_russian_reader_would_assign(tmp_path, rules):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES_RU, corpus)
+    for t in load_corpus(corpus, rules).transcripts:
+        assert t.language == "ru"
+        assert _assigned(t) == EXPECTED_RU[t.id], t.id
+    t = load_corpus(corpus, rules).transcripts[0]
+    eaeu = t.topics["eurasian-integration"]
+    assert eaeu.name == "Eurasian integration (EAEU)"  # the fact in English, the evidence as the text words it
+    assert eaeu.terms == {"Евразийский экономический союз": 1, "ЕАЭС": 1, "Высший Евразийский экономический совет": 1}
+    assert t.topics["caspian"].terms == {"Каспий": 1, "Каспийский саммит": 1, "Каспийское море": 1,
+                                         "прикаспийские государства": 1}
+    assert "syria" not in t.topics or not t.topics["syria"].assigned
+    assert t.topics.get("syria") is None or "Сирия" not in t.topics["syria"].terms
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("в Сирии, о Сирии, с Сирией", {"Сирия": 3}),
+    ("сироты и сирень", {}),
+    ("сирийского урегулирования", {"сирийский": 1}),
+])
+def test_russian_terms_match_every_form_of_their_words_and_nothing_else(rules, text, expected):
+    assert count_terms(rules.topic("syria").russian, text) == expected
+
+
+def test_an_english_text_is_not_read_with_the_russian_terms(tmp_path, rules):
+    t = load_corpus(_corpus(tmp_path, "ОДКБ ОДКБ ОДКБ. We met in Astana and talked at length."), rules).transcripts[0]
+    assert "csto" not in t.topics

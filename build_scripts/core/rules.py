@@ -9,13 +9,14 @@ from pathlib import Path
 from .errors import RulesError
 from .glossary_file import GlossaryTerm, load_glossary
 from .paths import DATA_DIR
+from . import word_forms
 from .registers import SLUG, Person, Place, load_people, load_places
 from .rule_yaml import load_yaml
 
 ZONES = ("head", "tail")
 RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
-TOPIC_KEYS = {"slug", "name", "description", "terms", "min_mentions"}
+TOPIC_KEYS = {"slug", "name", "description", "terms", "terms_ru", "min_mentions"}
 _WORD = re.compile(r"\w+")
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
@@ -56,10 +57,15 @@ class Topic:
     # The lower-case first word of every term, so a text can be searched for those words only;
     # None when some term is not plain ASCII starting with a letter or digit (then the text is scanned).
     first_words: frozenset[str] | None = None
+    # The topic's Russian terms, for Russian texts: each matched in any of its forms (word_forms.py)
+    russian: Topic | None = None
+    word_forms: bool = False  # True for the Russian side: terms match by stem, ё is е
     _spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # term_of's answers
 
     def may_occur(self, text: str, lowered: str) -> bool:
         """Return False when no term can match `text` (cheap substring tests, no regex)."""
+        if self.word_forms:
+            lowered = lowered.replace("ё", "е")
         return any((needle in text) if acronym else (needle in lowered) for needle, acronym in self.needles)
 
     def term_of(self, matched: str) -> str:
@@ -70,6 +76,8 @@ class Topic:
         return term
 
     def _first_term_for(self, matched: str) -> str:
+        if self.word_forms:
+            return next((term for term in self.terms if word_forms.is_form_of(matched, term)), matched)
         for term in self.terms:
             if matched == term or (not _is_acronym(term) and matched.lower() == term.lower()):
                 return term
@@ -182,6 +190,20 @@ def _first_words(terms: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _russian_side(path: Path, slug: str, name: str, description: str, raw: dict, minimum: int) -> Topic | None:
+    """The topic for Russian texts: its `terms_ru`, each matched in any of its forms."""
+    terms = raw.get("terms_ru")
+    if terms is None:
+        return None
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise RulesError(f"{path}: topic {slug!r}: `terms_ru` must be a non-empty list of text")
+    terms_t = tuple(t.strip() for t in terms)
+    ordered = sorted(terms_t, key=lambda t: (-len(t), t))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(word_forms.term_pattern, ordered)) + r")(?!\w)")
+    return Topic(slug, name, description, terms_t, minimum, pattern,
+                 tuple(dict.fromkeys(map(word_forms.needle, terms_t))), None, None, True)
+
+
 def load_topics(path: Path) -> tuple[Topic, ...]:
     """Return the topic vocabulary in the file's order, validated."""
     data = load_yaml(path)
@@ -203,10 +225,10 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
         if not isinstance(minimum, int) or minimum < 1:
             raise RulesError(f"{path}: topic {slug!r}: `min_mentions` must be a whole number ≥ 1")
         terms_t = tuple(t.strip() for t in terms)
-        topics.append(Topic(slug, str(raw["name"]), " ".join(str(raw["description"]).split()),
-                            terms_t, minimum, _term_pattern(terms_t),
+        name, description = str(raw["name"]), " ".join(str(raw["description"]).split())
+        topics.append(Topic(slug, name, description, terms_t, minimum, _term_pattern(terms_t),
                             tuple((t, True) if _is_acronym(t) else (t.lower(), False) for t in terms_t),
-                            _first_words(terms_t)))
+                            _first_words(terms_t), _russian_side(path, slug, name, description, raw, minimum)))
     return tuple(topics)
 
 

@@ -116,8 +116,12 @@ def find_mentions(t: Transcript, rules: Rules) -> dict[str, TopicMatch]:
     for section in t.sections:
         text = "\n".join(p.text for turn in section.turns for p in turn.paragraphs)
         texts.append((section.anchor, SpokenText(text)))
+    russian = t.language == "ru"
     for topic in rules.topics:
         match = TopicMatch(topic.slug, topic.name)
+        topic = topic.russian if russian else topic  # a Russian text is read with the Russian terms
+        if topic is None:
+            continue
         for anchor, spoken in texts:
             if spoken.cannot_contain(topic):
                 continue  # the usual case, decided without a call to count_terms
