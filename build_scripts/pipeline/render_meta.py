@@ -92,8 +92,7 @@ def render_meta_panel(t: Transcript) -> str:
         ("Counterpart", _people(t.value("counterparts", [])) + _badge(t.meta.get("counterparts"))
          if t.value("counterparts") else _unknown("None named")),
         ("Source", _source_html(t)),
-        ("Length", f'{t.value("word_count", 0):,} words, '
-                   f'{sum(1 for s in t.sections if s.anchor != "opening")} questions'),
+        ("Length", f'{t.value("word_count", 0):,} words, {_count(t)}'),
         ("Corpus file", f"<code>{esc(t.corpus_file)}</code>"),
         ("In the archive", _history(t)),
         *([("Other copies", _copies(t))] if t.copies else []),
@@ -111,6 +110,11 @@ def render_meta_panel(t: Transcript) -> str:
         notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
     return ('<div class="transcript-meta" data-search-exclude>\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
             + ("\n" if notes else "") + "</div>")
+
+
+def _count(t: Transcript) -> str:
+    questions = sum(1 for s in t.sections if s.anchor != "opening")
+    return f"{questions} question" + ("" if questions == 1 else "s")
 
 
 def _copies(t: Transcript) -> str:
