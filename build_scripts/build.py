@@ -37,6 +37,7 @@ from .pipeline.read import discover, orphan_sidecars, read_transcript
 from .pipeline.render import render_page
 from .pipeline.structure import structure_turns
 from .pipeline.topics import assign_topics
+from .pipeline.translations import pair_translations
 from .site.export import Export
 from .site.indexes import render_indexes
 from .site.integrity import words_lost
@@ -105,6 +106,7 @@ def load_corpus(corpus_dir: Path, rules: Rules) -> Result:
     added = added_dates(root, corpus_dir)
     result.problems.extend(mark_copies(result.transcripts,
                                        key=lambda t: (added.get(t.corpus_file, "~"), t.form != "html")))
+    result.problems.extend(pair_translations(result.transcripts))
     return result
 
 
@@ -114,7 +116,9 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
     followed by its data files; then the index pages, and the compressed data files of the whole
     archive (each of those as an iterator of pieces of bytes: read each to its end before the next)."""
     listed = [t for t in transcripts if t.copy_of is None]  # a copy has its page, listed nowhere
-    links = link_transcripts(listed, rules)
+    # an original with its translation is one event: listed once, by the page in the site's language
+    events = [t for t in listed if t.translation is None]
+    links = link_transcripts(events, rules)
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
     for t in transcripts:
@@ -122,7 +126,7 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
         yield from export.transcript_files(t)
         progress.step()
     progress.finish()
-    yield from render_indexes(listed, rules, added or {}).items()
+    yield from render_indexes(events, rules, added or {}, searchable=listed).items()
     yield from export.corpus_files(listed)
 
 

@@ -27,7 +27,7 @@ from pagetext import missing_in_order, words
 
 RECORD_KEYS = ["id", "title", "date", "date_precision", "date_label", "time", "place", "place_id", "event_type",
                "language", "speakers", "counterparts", "source", "topics", "word_count", "questions", "corpus_file",
-               "sidecar_file", "copy_of", "added", "changed", "page", "provenance", "sections"]
+               "sidecar_file", "copy_of", "translation_of", "translation", "added", "changed", "page", "provenance", "sections"]
 CORPUS_COLUMNS = ["id", "title", "date", "date_precision", "date_label", "time", "place", "place_id", "event_type",
                   "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url", "topics", "word_count",
                   "questions", "corpus_file", "sidecar_file", "added", "changed", "page", "txt", "json", "text"]

@@ -14,7 +14,7 @@ TEXT = ("Foreign Minister Sergey Lavrov's remarks at a news conference, Moscow, 
 
 EXPECTED = {
     "unknown-key": "corpus/x.yml:2: error: unknown key `plase` — did you mean `place`? Valid keys: "
-                   "title, date, time, place, event_type, language, speakers, counterparts, source, topics, note",
+                   "title, date, time, place, event_type, language, speakers, counterparts, source, topics, translation_of, note",
     "date-that-does-not-exist": "corpus/x.yml:1: error: bad date: day is out of range for month — "
                                 "write the date as YYYY-MM-DD, YYYY-MM or YYYY",
     "date-not-iso": "corpus/x.yml:1: error: bad date: 'November 2020' is not a date in the form "

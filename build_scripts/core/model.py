@@ -133,6 +133,22 @@ class CopyOf:
                 "share": round(self.share, 2), "source": "inferred"}
 
 
+@dataclass(frozen=True)
+class Pairing:
+    """The other half of an original and its translation (translations.py): one event, two pages."""
+
+    id: str
+    title: str
+    language: str  # the other page's language ("ru", "en")
+    source: str  # "sidecar" (translation_of) or "inferred"
+    why: str  # the sidecar line, or what the two pages share
+    line: int | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "language": self.language, "source": self.source,
+                "why": self.why}
+
+
 @dataclass
 class Transcript:
     """Everything known about one corpus file, filled in stage by stage."""
@@ -161,6 +177,8 @@ class Transcript:
     problems: list[Problem] = field(default_factory=list)
     copy_of: CopyOf | None = None  # set across the corpus (build.py)
     copies: list[Transcript] = field(default_factory=list)  # near-duplicates that entered later
+    translation_of: Pairing | None = None  # on a translation: its original (translations.py)
+    translation: Pairing | None = None  # on an original: its translation
     added: str | None = None  # ISO day the file was first committed (history.py); None when not yet
     changed: str | None = None  # ISO day of the last commit to the file or its sidecar
 

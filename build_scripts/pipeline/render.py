@@ -17,7 +17,8 @@ from .glossary import wrap
 from .language import SITE_LANGUAGE
 from .links import PageLinks, Reference
 from .render_links import date_label, render_archive_links, render_time_nav, render_topic_chips, title_of
-from .render_meta import EVENT_NAMES, PROVENANCE_KEYS, render_copy_note, render_meta_panel, render_provenance
+from .render_meta import (EVENT_NAMES, PROVENANCE_KEYS, render_copy_note, render_meta_panel, render_pair_note,
+                          render_provenance)
 
 __all__ = ["EVENT_NAMES", "date_label", "front_matter", "render_page", "render_section", "render_turn"]
 
@@ -58,7 +59,7 @@ def front_matter(t: Transcript) -> dict[str, Any]:
         "changed": t.changed,
         # Material's <meta name="description" content="…">, inserted as it is: escaped for an attribute
         "description": html.escape(opening_words(t), quote=True),
-        # Material's tags plugin: chips and listings (a copy is listed under its original)
+        # the topics' names, for engines and tools that read tags (a copy is listed under its original)
         "tags": [m.name for m in t.assigned_topics()] if t.copy_of is None else [],
         "topics": [m.record(headings) for m in t.assigned_topics()],
         "topics_not_assigned": [m.record(headings) for m in t.topics.values() if not m.assigned],
@@ -67,6 +68,8 @@ def front_matter(t: Transcript) -> dict[str, Any]:
         "corpus_file": t.corpus_file,
         "sidecar_file": t.sidecar_file,
         "copy_of": t.copy_of.record() if t.copy_of else None,
+        "translation_of": t.translation_of.record() if t.translation_of else None,
+        "translation": t.translation.record() if t.translation else None,
         "provenance": {k: t.meta[k].provenance() for k in PROVENANCE_KEYS if k in t.meta},
         "cleaning": {
             "profiles": t.profiles,
@@ -134,6 +137,11 @@ def render_section(section: Section, references: dict[str, list[Reference]] | No
     return "\n\n".join(parts)
 
 
+def _lang_attr(lang: str | None) -> str:
+    """` lang=ru` for a heading in a language other than the site's (screen readers, hyphenation)."""
+    return f" lang={lang}" if lang and lang != SITE_LANGUAGE else ""
+
+
 def render_page(t: Transcript, links: PageLinks | None = None,
                 tools: Callable[[dict[str, Any]], str] | None = None) -> str:
     """Return the complete Markdown page for a transcript; `tools` makes the HTML that ends it
@@ -142,8 +150,9 @@ def render_page(t: Transcript, links: PageLinks | None = None,
     data = front_matter(t)
     meta = dump_front_matter(data)
     parts = [f"---\n{meta}---", *filter(None, [render_topic_chips(t)]),
-             f"# {md_inline(title_of(t))} {{.transcript-title}}",
-             *filter(None, [render_copy_note(t)]), render_meta_panel(t), render_time_nav(t, links)]
+             f"# {md_inline(title_of(t))} {{.transcript-title{_lang_attr(t.language)}}}",
+             *filter(None, [render_copy_note(t), render_pair_note(t)]), render_meta_panel(t),
+             render_time_nav(t, links)]
     parts += [render_section(section, links.references, t.language) for section in t.sections]
     parts.append(render_archive_links(t, links))
     parts.append(render_provenance(t))

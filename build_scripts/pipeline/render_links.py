@@ -39,6 +39,10 @@ def render_time_nav(t: Transcript, links: PageLinks) -> str:
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>A copy has '
                 'no place of its own in the time order: see <a href="' + esc(to_transcript(t.copy_of.id)) + '">the transcript '
                 'it copies</a>.</span></nav>')
+    if t.translation is not None:
+        return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>The event has its '
+                'place in the time order under <a href="' + esc(to_transcript(t.translation.id)) + '">its '
+                'translation</a>.</span></nav>')
     if not t.value("date"):
         return ('<nav class="transcript-nav" aria-label="Transcripts in time" data-search-exclude><span>This transcript has no '
                 'date, so it has no place in the time order; it is listed under '
@@ -87,8 +91,8 @@ def render_archive_links(t: Transcript, links: PageLinks) -> str:
 
 def render_topic_chips(t: Transcript) -> str:
     """The chips above a transcript's title, each linking to its topic's page ("" without topics,
-    and on a copy, which no topic page lists)."""
-    if t.copy_of is not None:
+    and on a copy or an original beside its translation, which the topic pages list by the other)."""
+    if t.copy_of is not None or t.translation is not None:
         return ""
     chips = [f'<a href="{esc(from_transcript(topic_page(m.slug)))}" class="md-tag">{esc(m.name)}</a>'
              for m in t.assigned_topics()]

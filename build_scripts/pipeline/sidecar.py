@@ -18,7 +18,8 @@ PERSON_KEYS = ("speakers", "counterparts")
 SOURCE_KEYS = ("publisher", "via", "url", "retrieved")
 FACT_FORM_KEYS = ("value", "inferred", "note", "from")
 TOPIC_KEYS = ("add", "remove", "note")
-KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "topics", "note")
+KEYS = (*SCALAR_KEYS, *PERSON_KEYS, "source", "topics", "translation_of", "note")
+TRANSCRIPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SIDECAR_BYTES = 64 * 1024
 URL = re.compile(r"https?://[^\s<>\"']+")  # what `source.url` accepts
 
@@ -202,6 +203,11 @@ def read_sidecar(path: Path, name: str) -> tuple[dict[str, Any], dict[str, int]]
         elif key == "topics":
             _check_topics(value, name, line)
             lines.update(_item_lines(value_node))
+        elif key == "translation_of":
+            if not isinstance(value, str) or not TRANSCRIPT_ID.fullmatch(value):
+                raise TranscriptError(name, line, "`translation_of` must be the id of the original transcript",
+                                      "write its corpus file name without .txt, e.g. "
+                                      "`translation_of: 2024-06-03-astana-lavrov-nurtleu`")
         elif not isinstance(value, str):
             raise TranscriptError(name, line, "`note` must be text", "quote it")
         data[key], lines[key] = value, line

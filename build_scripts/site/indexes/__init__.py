@@ -13,8 +13,11 @@ from .timeline import render_timeline
 from .topic_pages import render_topic_pages
 
 
-def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str, str]) -> dict[str, str]:
-    """Return every index page, keyed by its path under docs/."""
+def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str, str],
+                   searchable: list[Transcript] | None = None) -> dict[str, str]:
+    """Return every index page, keyed by its path under docs/: the listings of `transcripts`, and the
+    search index of `searchable` (default: the same; an original beside its translation is searched,
+    but listed by the translation)."""
     pages = {
         "index.md": render_home(transcripts, rules, added),
         "people.md": render_people(transcripts, rules),
@@ -23,6 +26,6 @@ def render_indexes(transcripts: list[Transcript], rules: Rules, added: dict[str,
     pages.update(render_timeline(transcripts))
     pages.update(render_topic_pages(rules, transcripts))
     pages.update(render_glossary(transcripts, rules))
-    pages.update(render_search(transcripts, rules))
+    pages.update(render_search(transcripts if searchable is None else searchable, rules))
     pages.update(render_feeds(transcripts))
     return pages

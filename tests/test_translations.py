@@ -1,0 +1,74 @@
+"""Originals and their translations (build_scripts/pipeline/translations.py): a Russian transcript
+and its English translation are paired, set in a sidecar or inferred from what the two state, say
+so at the top of both pages, and the listings show the event once."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from build_scripts.build import load_corpus, render_site
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pairs"
+RU, EN, OTHER = "2024-06-03-astana-lavrov-ru", "2024-06-03-astana-lavrov-en", "2024-06-03-moscow-other-en"
+
+
+def _corpus(tmp_path: Path, sidecars: dict[str, str] | None = None) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, corpus)
+    for tid, text in (sidecars or {}).items():
+        (corpus / f"{tid}.yml").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_a_translation_is_paired_with_its_original_from_what_both_state(tmp_path, rules):
+    result = load_corpus(_corpus(tmp_path), rules)
+    by_id = {t.id: t for t in result.transcripts}
+    en, ru, other = by_id[EN], by_id[RU], by_id[OTHER]
+    assert (en.language, ru.language) == ("en", "ru")
+    assert en.translation_of is not None and en.translation_of.id == RU and ru.translation.id == EN
+    assert en.translation_of.source == "inferred"
+    assert en.translation_of.why == ("the same day; the same people (Sergey Lavrov); the same place (Astana); "
+                                     "a translation's length")
+    # the same day, but another place and not a translation's length: no pair
+    assert other.translation_of is None and other.translation is None
+    assert [p for p in result.problems if p.severity == "error"] == []
+
+
+def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules):
+    pages = render_site(load_corpus(_corpus(tmp_path), rules).transcripts, rules)
+    en, ru = pages[f"transcripts/{EN}/index.md"], pages[f"transcripts/{RU}/index.md"]
+    assert ('<p class="pair-note" role="note" data-search-exclude><strong>English translation</strong> · '
+            f'Original in Russian: <a href="../{RU}/" hreflang="ru" lang="ru">Выступление') in en
+    assert ('<strong>Original in Russian</strong> · English translation: '
+            f'<a href="../{EN}/" hreflang="en" lang="en">Foreign Minister') in ru
+    assert 'title="the same day; the same people (Sergey Lavrov)' in en
+    assert "translation_of:\n  id: " + RU in en and "translation:\n  id: " + EN in ru
+    year = pages["timeline/2024.md"]
+    assert f"(../transcripts/{EN}/index.md)" in year and f"(../transcripts/{RU}/index.md)" not in year
+    assert "its place in the time order under" in ru  # the original points to the translation's place
+    assert pages["topics/caspian/index.md"].count("<tr><td") == 1  # one event, one row
+    searched = "".join(text for name, text in pages.items() if name.startswith("search/p-"))
+    assert RU in searched and EN in searched  # both texts are searched
+
+
+def test_a_sidecar_sets_the_pair_and_names_its_line(tmp_path, rules):
+    corpus = _corpus(tmp_path, {OTHER: "note: the ministry's translation\ntranslation_of: " + RU + "\n"})
+    by_id = {t.id: t for t in load_corpus(corpus, rules).transcripts}
+    assert by_id[OTHER].translation_of.id == RU
+    assert (by_id[OTHER].translation_of.source, by_id[OTHER].translation_of.why) == (
+        "sidecar", f"set in corpus/{OTHER}.yml, line 2")
+    assert by_id[EN].translation_of is None  # the original has its translation already
+
+
+def test_a_sidecar_naming_no_transcript_is_refused_with_its_line(tmp_path, rules):
+    corpus = _corpus(tmp_path, {EN: "translation_of: 2024-06-03-astana-lavrov-kk\n"})
+    problems = [str(p) for p in load_corpus(corpus, rules).problems if "translation_of" in p.message]
+    assert problems == [f"corpus/{EN}.yml:1: error: `translation_of` names no transcript of the corpus "
+                        "(2024-06-03-astana-lavrov-kk) — give the id of the original, its corpus file name without .txt"]
+
+
+def test_a_malformed_translation_of_is_refused(tmp_path, rules):
+    corpus = _corpus(tmp_path, {EN: "translation_of: [a, b]\n"})
+    problems = [str(p) for p in load_corpus(corpus, rules).problems if "translation_of" in p.message]
+    assert problems == [f"corpus/{EN}.yml:1: error: `translation_of` must be the id of the original transcript — "
+                        f"write its corpus file name without .txt, e.g. `translation_of: 2024-06-03-astana-lavrov-nurtleu`"]
