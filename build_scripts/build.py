@@ -42,6 +42,7 @@ from .site.export import Export
 from .site.indexes import render_indexes
 from .site.integrity import words_lost
 from .site.offline import ARCHIVE_NAME
+from .site.side_by_side import render_side_by_side
 from .site.transcript_tools import transcript_tools
 
 
@@ -121,9 +122,12 @@ def render_pages(transcripts: list[Transcript], rules: Rules,
     links = link_transcripts(events, rules)
     progress = Progress("pages rendered", len(transcripts))
     export = Export()
+    by_id = {t.id: t for t in transcripts}
     for t in transcripts:
         yield transcript_page(t.id), render_page(t, links.pop(t.id, None), transcript_tools)
         yield from export.transcript_files(t)
+        if t.translation_of is not None:
+            yield render_side_by_side(by_id[t.translation_of.id], t)
         progress.step()
     progress.finish()
     yield from render_indexes(events, rules, added or {}, searchable=listed).items()

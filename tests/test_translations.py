@@ -3,10 +3,12 @@ and its English translation are paired, set in a sidecar or inferred from what t
 so at the top of both pages, and the listings show the event once."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from build_scripts.build import load_corpus, render_site
+from build_scripts.pipeline.align import align
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pairs"
 RU, EN, OTHER = "2024-06-03-astana-lavrov-ru", "2024-06-03-astana-lavrov-en", "2024-06-03-moscow-other-en"
@@ -72,3 +74,38 @@ def test_a_malformed_translation_of_is_refused(tmp_path, rules):
     problems = [str(p) for p in load_corpus(corpus, rules).problems if "translation_of" in p.message]
     assert problems == [f"corpus/{EN}.yml:1: error: `translation_of` must be the id of the original transcript — "
                         f"write its corpus file name without .txt, e.g. `translation_of: 2024-06-03-astana-lavrov-nurtleu`"]
+
+
+def test_the_side_by_side_view_aligns_turn_by_turn_with_permalinks_in_both_languages(tmp_path, rules):
+    pages = render_site(load_corpus(_corpus(tmp_path), rules).transcripts, rules)
+    view = pages[f"transcripts/{EN}/side-by-side/index.md"]
+    rows = re.findall(r'<tr id="r(\d+)"[^>]*>(.*?)</tr>', view)
+    assert [n for n, _ in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert "sbs-row--uncertain" not in view  # paragraph for paragraph, each of a translation's length
+    third = rows[2][1]
+    assert '<td lang="ru"><p id="ru-q1-p1">' in third and '<td lang="en"><p id="en-q1-p1">' in third
+    assert "Как Вы оцениваете работу ОДКБ" in third and "How do you assess the work of the CSTO" in third
+    assert f'href="../../{RU}/#q1-p1"' in third and f'href="../#q1-p1"' in third  # each paragraph on its page
+    assert f'href="../{EN}/side-by-side/"' in pages[f"transcripts/{EN}/index.md"]
+    assert f'href="../{EN}/side-by-side/"' in pages[f"transcripts/{RU}/index.md"]
+
+
+def test_a_translation_printed_as_one_block_is_aligned_sentence_by_sentence(tmp_path, rules):
+    """When one side has far fewer paragraphs (a record that joined them), sentences are aligned."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    ru = [f"Предложение номер {n} о сотрудничестве России и Казахстана в области {topic}." for n, topic in
+          enumerate(["энергетики", "транспорта и логистики", "образования", "культуры и науки", "торговли"], 1)]
+    en = [f"Sentence number {n} on the cooperation of Russia and Kazakhstan in {topic}." for n, topic in
+          enumerate(["energy", "transport and logistics", "education", "culture and science", "trade"], 1)]
+    (corpus / "2024-07-01-address-ru.txt").write_text(
+        "Обращение Министра иностранных дел России Сергея Лаврова, 1 июля 2024 года\n\n"
+        + "\n\n".join(ru) + "\n", encoding="utf-8")
+    (corpus / "2024-07-01-address-en.txt").write_text(
+        "Address by Foreign Minister of Russia Sergey Lavrov, July 1, 2024\n\n" + " ".join(en) + "\n", encoding="utf-8")
+    (corpus / "2024-07-01-address-en.yml").write_text("translation_of: 2024-07-01-address-ru\n", encoding="utf-8")
+    by_id = {t.id: t for t in load_corpus(corpus, rules).transcripts}
+    rows = align(by_id["2024-07-01-address-ru"], by_id["2024-07-01-address-en"])
+    assert len(rows) == 5
+    for n, row in enumerate(rows, 1):
+        assert [u.text for u in row.original] == [ru[n - 1]] and [u.text for u in row.translation] == [en[n - 1]]

@@ -149,8 +149,10 @@ def render_pair_note(t: Transcript) -> str:
                    if this_is_original else (f"{translation_language} translation".strip(), f"Original in {original_language}"))
     badge = (f' <span class="prov prov--{esc(pair.source)}" title="{tooltip(pair.why)}">'
              f'{"inferred" if pair.source == "inferred" else "from the sidecar"}</span>')
+    view = from_transcript(f"transcripts/{t.id if t.translation_of else pair.id}/side-by-side/index.md")
     return (f'<p class="pair-note" role="note" data-search-exclude><strong>{esc(here)}</strong> · '
-            f'{esc(there)}: {other}{badge}</p>')
+            f'{esc(there)}: {other}{badge} · <a class="pair-note__view" href="{esc(view)}">Read them side by '
+            'side</a></p>')
 
 
 def _sentence(text: str) -> str:
