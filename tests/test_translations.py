@@ -109,3 +109,27 @@ def test_a_translation_printed_as_one_block_is_aligned_sentence_by_sentence(tmp_
     assert len(rows) == 5
     for n, row in enumerate(rows, 1):
         assert [u.text for u in row.original] == [ru[n - 1]] and [u.text for u in row.translation] == [en[n - 1]]
+
+
+def test_each_page_is_cited_in_its_own_language_and_the_translation_names_its_original(tmp_path, rules):
+    import json
+
+    import bibtexparser
+    import rispy
+
+    from build_scripts.pipeline.render import front_matter
+    from build_scripts.site.cite import citations
+
+    by_id = {t.id: t for t in load_corpus(_corpus(tmp_path), rules).transcripts}
+    en = {c["key"]: c["text"] for c in citations(front_matter(by_id[EN]), "The archive")}
+    ru = {c["key"]: c["text"] for c in citations(front_matter(by_id[RU]), "The archive")}
+    original_title = by_id[RU].value("title")
+    [item] = json.loads(en["csl-json"])
+    assert (item["language"], item["original-title"]) == ("en", original_title)
+    assert json.loads(ru["csl-json"])[0]["language"] == "ru" and json.loads(ru["csl-json"])[0]["title"] == original_title
+    entry = bibtexparser.parse_string(en["bibtex"]).entries[0]
+    assert (entry["language"], entry["origlanguage"], entry["origtitle"]) == ("english", "russian", "{" + original_title + "}")
+    [record] = rispy.loads(en["ris"])
+    assert record["language"] == "en" and record["original_publication"] == original_title
+    assert f"Translated from the Russian original, “{original_title}.”" in en["chicago"]
+    assert "In Russian." in ru["chicago"] and original_title in ru["chicago"]

@@ -53,6 +53,9 @@ class Work:
     via: str | None
     source_url: str | None
     archive: str  # the site's name
+    language: str | None = None  # ISO 639-1 of the text ("ru", "en")
+    original_title: str | None = None  # on a translation: the original's title, in its language
+    original_language: str | None = None
 
 
 def work_of(meta: dict[str, Any], archive: str) -> Work:
@@ -63,7 +66,9 @@ def work_of(meta: dict[str, Any], archive: str) -> Work:
                 place=meta.get("place"),
                 event=meta.get("event_type"), authors=tuple(p["name"] for p in meta.get("speakers") or []),
                 publisher=source.get("publisher"), via=source.get("via"), source_url=source.get("url"),
-                archive=archive)
+                archive=archive, language=meta.get("language") or None,
+                original_title=(meta.get("translation_of") or {}).get("title"),
+                original_language=(meta.get("translation_of") or {}).get("language") or None)
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -104,11 +109,23 @@ def _chicago_authors(names: tuple[str, ...]) -> str:
     return f"{first}, " + "".join(f"{n}, " for n in names[1:-1]) + f"and {names[-1]}. "
 
 
+LANGUAGES = {"ru": "Russian", "en": "English", "kk": "Kazakh"}  # CSL and RIS take the code, BibTeX the name
+
+
+def _translated(w: Work) -> str:
+    """"Translated from the Russian original, “…”." on a translation; "In Russian." on a text not in English."""
+    if w.original_title:
+        return f"Translated from the {LANGUAGES.get(w.original_language or '', 'original')} original, “{w.original_title}.” "
+    if w.language and w.language != "en":
+        return f"In {LANGUAGES.get(w.language, w.language)}. "
+    return ""
+
+
 def chicago(w: Work) -> str:
     """A Chicago-style bibliography entry (web source) for the page."""
     what = ", ".join(x for x in (EVENT_WORDS.get(w.event or "", "Transcript"), w.place, _long_date(w.date)) if x)
-    return (f"{_chicago_authors(w.authors)}“{w.title}{LOCATOR}.” {what}. {_original(w)} Archived in {w.archive}. "
-            f"{URL}. Accessed {ACCESSED['long']}.")
+    return (f"{_chicago_authors(w.authors)}“{w.title}{LOCATOR}.” {what}. {_translated(w)}{_original(w)} "
+            f"Archived in {w.archive}. {URL}. Accessed {ACCESSED['long']}.")
 
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
@@ -130,7 +147,13 @@ def bibtex(w: Work) -> str:
         fields.append(("year", w.date[:4]))
         fields.append(("date", w.date))
     fields.append(("howpublished", _bib(", ".join(x for x in (EVENT_WORDS.get(w.event or "", "Transcript"), w.place) if x))))
-    fields.append(("note", _bib(f"{_original(w)} Archived in {w.archive}.")))
+    if w.language in LANGUAGES:
+        fields.append(("language", LANGUAGES[w.language].lower()))
+    if w.original_title:
+        fields.append(("origtitle", "{" + _bib(w.original_title) + "}"))
+        if w.original_language in LANGUAGES:
+            fields.append(("origlanguage", LANGUAGES[w.original_language].lower()))
+    fields.append(("note", _bib(f"{_translated(w)}{_original(w)} Archived in {w.archive}.")))
     fields.append(("url", URL))
     fields.append(("urldate", ACCESSED["iso"]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -151,7 +174,11 @@ def ris(w: Work) -> str:
         lines.append(("CY", w.place))
     if w.publisher:
         lines.append(("PB", w.publisher))
-    lines.append(("N1", _original(w)))
+    if w.language:
+        lines.append(("LA", w.language))
+    if w.original_title:
+        lines.append(("OP", w.original_title))  # RIS: the original publication
+    lines.append(("N1", _translated(w) + _original(w)))
     lines.append(("DB", w.archive))
     lines.append(("UR", URL))
     lines.append(("Y2", ACCESSED["ris"]))
@@ -171,8 +198,12 @@ def csl_json(w: Work) -> str:
         item["event-place"] = w.place
     if w.publisher:
         item["publisher"] = w.publisher
+    if w.language:
+        item["language"] = w.language
+    if w.original_title:
+        item["original-title"] = w.original_title
     item["archive"] = w.archive
-    item["note"] = _original(w)
+    item["note"] = _translated(w) + _original(w)
     item["URL"] = URL
     item["accessed"] = "ACCESSED"
     text = json.dumps([item], ensure_ascii=False, indent=2)
