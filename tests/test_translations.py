@@ -33,6 +33,8 @@ def test_a_translation_is_paired_with_its_original_from_what_both_state(tmp_path
                                      "a translation's length")
     # the same day, but another place and not a translation's length: no pair
     assert other.translation_of is None and other.translation is None
+    assert other.value("counterparts") is None  # "a meeting with students of MGIMO University" names no one
+    assert en.value("counterparts") == [{"name": "Murat Nurtleu", "role": "Foreign Minister of Kazakhstan"}]
     assert [p for p in result.problems if p.severity == "error"] == []
 
 

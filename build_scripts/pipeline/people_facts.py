@@ -46,6 +46,20 @@ def split_role_name(who: str, rules: Rules) -> tuple[str | None, str]:
     return (match["role"], match["name"]) if match else (None, who)
 
 
+PERSONAL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+NOT_A_PERSON = re.compile(r"\b(?:University|Institute|Academy|School|Council|Committee|Commission|Ministry|"
+                          r"Parliament|Assembly|Forum|Club|Society|Union|Organi[sz]ation|Agency|Company|Group|"
+                          r"Students|Journalists|Media|Press|Staff|Members|Delegation)\b")
+
+
+def _looks_like_a_person(role: str | None, name: str) -> bool:
+    """A name the register does not know is a counterpart only when it is written like a person's
+    (two or three capitalised words, no institution) and not as the object of "of"."""
+    if not PERSONAL_NAME.fullmatch(name) or NOT_A_PERSON.search(name):
+        return False
+    return role is None or not re.search(r"\bof(?: the)?$", role.strip()) or role[:1].isupper()
+
+
 def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
     """Set counterparts from "… talks with ROLE NAME" in the title, or the sidecar."""
     match = WITH.search(title_head)
@@ -54,9 +68,12 @@ def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
         for who in re.split(r" and (?=[A-Z])", match["who"]):
             role, name = split_role_name(who, rules)
             person = rules.person(name)
+            if person is None and not _looks_like_a_person(role, name):
+                continue  # "a meeting with students of MGIMO University": no counterpart named
             people.append(_person_entry(person.name if person else name,
                                         rules.canonical_role(role) if role else None))
-        t.meta["counterparts"] = Fact(people, "extracted", title_line(t), match["who"])
+        if people:
+            t.meta["counterparts"] = Fact(people, "extracted", title_line(t), match["who"])
     _override_people(t, "counterparts")
 
 
