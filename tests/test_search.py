@@ -93,7 +93,8 @@ def test_facets_come_from_the_transcripts(corpus):
     assert values["values"]["year"] == ["2013", "2019", "2020", "2021"] and values["counts"]["year"] == [1, 1, 2, 1]
     assert "Interview" in values["values"]["event"] and "COVID-19" in values["values"]["topic"]
     facets = search_index.read_script(files["search/facets.js"])
-    assert set(facets) == {"year", "event", "topic", "speaker", "day"}
+    assert set(facets) == {"year", "event", "topic", "speaker", "language", "day"}
+    assert values["values"]["language"] == ["English"] and values["counts"]["language"] == [5]
     assert facets["day"].split(",")[0] == "20130912" and "Sergey Lavrov" in values["values"]["speaker"]
     years = [values["values"]["year"][search_index.FACET_ALPHABET.index(code)] for code in facets["year"].split(",")]
     assert years == ["2013", "2019", "2020", "2020", "2021"]  # pages oldest first

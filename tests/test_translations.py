@@ -53,6 +53,8 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
     assert pages["topics/caspian/index.md"].count("<tr><td") == 1  # one event, one row
     searched = "".join(text for name, text in pages.items() if name.startswith("search/p-"))
     assert RU in searched and EN in searched  # both texts are searched
+    values = pages["search/facet-values.js"]  # and the search can keep one language
+    assert '"language"' in values and '"English","Russian"' in values.replace(" ", "")
 
 
 def test_a_sidecar_sets_the_pair_and_names_its_line(tmp_path, rules):

@@ -37,13 +37,14 @@ from typing import Any
 from ...core.model import Transcript, Turn
 from ...core.rules import Rules
 from ...pipeline.render_links import date_label, title_of
+from ...pipeline.language import NAMES as LANGUAGE_NAMES
 from ...pipeline.render_meta import EVENT_NAMES
 from .search_names import alias_groups, corpus_names, table
 from .search_terms import stem, words
 from .stemmer_js import stemmer_script
 
 FOLDER = "search"
-FACETS = ("year", "event", "topic", "speaker")
+FACETS = ("year", "event", "topic", "speaker", "language")
 SHARD_BYTES = 40_000   # split a shard whose JSON is larger than this by the next letter
 MAX_KEY = 6            # … but never into keys longer than this
 QUESTIONS = "Questions (journalists and others)"
@@ -91,7 +92,8 @@ def page_facets(t: Transcript, rules: Rules | None = None) -> dict[str, list[str
     return {"year": [date[:4] if date else "Undated"],
             "event": [EVENT_NAMES.get(t.value("event_type") or "", "Unknown")],
             "topic": [m.name for m in t.assigned_topics()],
-            "speaker": sorted(speakers)}
+            "speaker": sorted(speakers),
+            "language": [LANGUAGE_NAMES.get(t.language or "", "Not detected")]}
 
 
 # facets.js: each page's values of a filter as one character each (the value's number in this

@@ -15,7 +15,7 @@
   var PAGE_SIZE = 10;
   var SECTIONS_SHOWN = 3;
   var EXCERPT_WORDS = 30;
-  var FILTERS = ["year", "event", "topic", "speaker"];
+  var FILTERS = ["year", "event", "topic", "speaker", "language"];
   var OTHER_FORM = 0.6;  // a word's other forms count for this much of the word as typed
   var K1 = 1.2, B = 0.5;  // BM25: B below the usual 0.75, as transcripts of a summit are long because many
                          // speak, and three mentions in one should outweigh one in a short briefing
