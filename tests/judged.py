@@ -44,6 +44,21 @@ def make_corpus(dest: Path, forms: bool = True) -> Path:
     return dest
 
 
+JUDGED_RU = HERE / "search" / "judged-ru.yml"
+RU_FIXTURES = (HERE / "fixtures" / "pairs", HERE / "fixtures" / "ru-search")
+
+
+def make_corpus_ru(dest: Path) -> Path:
+    """The Russian set's corpus: an original with its translation, another English page of the same
+    day, the Kremlin's Russian record and a Russian interview; returns `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for folder in RU_FIXTURES:
+        for path in sorted(folder.glob("*.txt")):
+            shutil.copy(path, dest / path.name)
+    shutil.copy(FORMS / "kremlin-ru-cell.txt", dest / FORM_NAMES["kremlin-ru-cell.txt"])
+    return dest
+
+
 def load_queries(path: Path = JUDGED) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from browsing import serve, stays_on_disk, stays_on_loopback, watched_page
 from conftest import PUBLISHED, build_site, run
-from judged import figures, load_queries, make_corpus, run_query
+from judged import JUDGED_RU, figures, load_queries, make_corpus, make_corpus_ru, run_query
 
 pytestmark = pytest.mark.browser
 QUERIES = load_queries()
@@ -55,6 +55,35 @@ def test_judged_queries_put_the_expected_first_and_find_what_a_reader_expects(br
         with watched_page(browser, base, stays_on_disk) as watched:
             outcomes = [run_query(watched.page, base, q) for q in QUERIES]
             watched.assert_clean()
+    report = "\n".join(o.line() for o in outcomes if not o.ok) + "\n" + figures(outcomes)
+    found, expected = sum(o.found for o in outcomes), sum(len(o.expected) for o in outcomes)
+    assert all(o.first_ok for o in outcomes), report
+    assert found >= 0.95 * expected, report
+    assert all(o.sections_ok and o.suggestion_ok for o in outcomes), report
+
+
+QUERIES_RU = load_queries(JUDGED_RU)
+
+
+@pytest.fixture(scope="module")
+def judged_site_ru(tmp_path_factory) -> Path:
+    workdir = tmp_path_factory.mktemp("judged-ru")
+    result = build_site(workdir, make_corpus_ru(workdir / "corpus"))
+    assert result.returncode == 0, result.stderr
+    return workdir / "site"
+
+
+def test_the_russian_set_has_at_least_15_queries_on_word_forms_and_names_in_both_scripts():
+    features = [str(q.get("feature", "")) for q in QUERIES_RU]
+    assert len(QUERIES_RU) >= 15
+    assert sum("word forms (Russian)" in f for f in features) >= 5
+    assert any("Latin letters" in f for f in features) and any("Cyrillic" in f for f in features)
+
+
+def test_russian_judged_queries_put_the_expected_first_and_find_what_a_reader_expects(browser, judged_site_ru):
+    with serve(judged_site_ru) as base, watched_page(browser, base, stays_on_loopback) as watched:
+        outcomes = [run_query(watched.page, base, q) for q in QUERIES_RU]
+        watched.assert_clean()
     report = "\n".join(o.line() for o in outcomes if not o.ok) + "\n" + figures(outcomes)
     found, expected = sum(o.found for o in outcomes), sum(len(o.expected) for o in outcomes)
     assert all(o.first_ok for o in outcomes), report

@@ -156,24 +156,34 @@
     // Russian Snowball gives some forms of one word stems a letter apart (Казахстан → казахста,
     // Казахстаном → казахстан): a Cyrillic stem of five letters or more also meets those.
     var russian = /[\u0400-\u04ff]/.test(key) && key.length >= 5;
-    return shardOf(key).then(function (shard) {
+    // … and some a word's own form, whole (космодром → космодр, космодрома → космодром): a Russian
+    // word typed whole also meets the stem that is that very word.
+    var whole = russian && word !== key && word.lastIndexOf(key, 0) === 0;
+    return Promise.all([shardOf(key), whole ? shardOf(word) : null]).then(function (shards) {
+      var shard = shards[0], found = [], taken = {};
       if (!shard) return [];
-      var terms = shard.terms, found = [];
-      function at(term) {
+      function at(terms, term) {
         var lo = 0, hi = terms.length;
         while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
         return lo;
       }
-      function take(i) {
-        shard.forms[i].forEach(function (form, f) {
-          found.push({ form: form, weight: form === word ? 1 : OTHER_FORM, postings: shard.postings[i][f] });
+      function take(from, i) {
+        if (taken[from.terms[i]]) return;
+        taken[from.terms[i]] = true;
+        from.forms[i].forEach(function (form, f) {
+          found.push({ form: form, weight: form === word ? 1 : OTHER_FORM, postings: from.postings[i][f] });
         });
       }
-      var shorter = russian ? at(key.slice(0, -1)) : -1;
-      if (shorter >= 0 && terms[shorter] === key.slice(0, -1)) take(shorter);
-      for (var i = at(key); i < terms.length && terms[i].lastIndexOf(key, 0) === 0; i++) {
+      var terms = shard.terms, shorter = russian ? at(terms, key.slice(0, -1)) : -1;
+      if (shorter >= 0 && terms[shorter] === key.slice(0, -1)) take(shard, shorter);
+      for (var i = at(terms, key); i < terms.length && terms[i].lastIndexOf(key, 0) === 0; i++) {
         var longer = terms[i].length - key.length;
-        if (longer === 0 || (russian && longer === 1) || (prefix && word.length > 2)) take(i);
+        if (longer === 0 || (russian && longer === 1) || (prefix && word.length > 2)) take(shard, i);
+      }
+      var own = shards[1];
+      if (own) {
+        var j = at(own.terms, word);
+        if (own.terms[j] === word) take(own, j);
       }
       return found;
     });
@@ -259,8 +269,9 @@
         var scores = null, missing = [], respelled = [];
         perClause.forEach(function (items, c) {
           var tf = {};
-          items.forEach(function (r) {
-            Object.keys(r.pages).forEach(function (p) { tf[p] = (tf[p] || 0) + r.pages[p]; });
+          items.forEach(function (r, a) {  // another spelling of a name counts as another form of a word
+            var weight = query.clauses[c][a].alias ? OTHER_FORM : 1;
+            Object.keys(r.pages).forEach(function (p) { tf[p] = (tf[p] || 0) + r.pages[p] * weight; });
           });
           if (!items.some(function (r) { return r.found; })) {
             missing.push.apply(missing, query.clauses[c].filter(function (item) { return !item.alias; }));
