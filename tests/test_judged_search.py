@@ -89,3 +89,26 @@ def test_russian_judged_queries_put_the_expected_first_and_find_what_a_reader_ex
     assert all(o.first_ok for o in outcomes), report
     assert found >= 0.95 * expected, report
     assert all(o.sections_ok and o.suggestion_ok for o in outcomes), report
+
+
+@pytest.mark.parametrize("path,width", [
+    ("transcripts/2024-06-03-astana-lavrov-en/side-by-side/", 1280),
+    ("transcripts/2024-06-03-astana-lavrov-en/side-by-side/#r3", 400),
+    ("transcripts/2024-06-03-astana-lavrov-ru/", 1280),
+    ("search.html?q=%D0%BA%D0%BE%D1%81%D0%BC%D0%BE%D0%B4%D1%80%D0%BE%D0%BC&language=Russian", 1280),
+], ids=["side-by-side", "side-by-side-phone", "russian-page", "russian-search"])
+def test_the_russian_pages_and_the_side_by_side_view_pass_the_audit(browser, judged_site_ru, artifacts, path, width):
+    """axe-core finds nothing serious on a Russian page, a Russian search and the side-by-side view,
+    at desktop and phone width; each is kept as a screenshot to look at."""
+    from test_accessibility import audit
+
+    with serve(judged_site_ru) as base, watched_page(browser, base, stays_on_loopback) as watched:
+        watched.page.set_viewport_size({"width": width, "height": 900})
+        watched.goto(path)
+        if "search.html" in path:
+            watched.page.wait_for_function("document.getElementById('archive-search').dataset.state === 'done'")
+        serious = [v["id"] for v in audit(watched.page) if v["impact"] in ("serious", "critical")]
+        name = path.split("?")[0].strip("/").replace("/", "-").replace("#", "-") or "home"
+        watched.page.screenshot(path=artifacts / f"ru-{name}-{width}.png", full_page=True)
+        assert serious == []
+        watched.assert_clean()

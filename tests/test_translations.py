@@ -137,3 +137,9 @@ def test_each_page_is_cited_in_its_own_language_and_the_translation_names_its_or
     assert record["language"] == "en" and record["original_publication"] == original_title
     assert f"Translated from the Russian original, “{original_title}.”" in en["chicago"]
     assert "In Russian." in ru["chicago"] and original_title in ru["chicago"]
+
+
+def test_a_russian_page_names_its_place_in_english_with_the_russian_wording_as_evidence(rules):
+    [t] = load_corpus(Path(__file__).parent / "fixtures" / "ru-search", rules).transcripts
+    assert t.value("place") == "Moscow" and t.value("place_id") == "moscow"
+    assert t.meta["place"].note.startswith("the source calls it Москва, in English Moscow")

@@ -73,6 +73,16 @@ class Place:
         dated = [n for n in names if (n.start or n.end) and n.covers(day)]
         return dated[0].name if dated else None
 
+    def english_for(self, written: str) -> str:
+        """The English name for a spelling in another language: the one of the same years as its
+        latest use ("Астана" since 2022 is "Astana"), else the undated one ("Москва" is "Moscow")."""
+        same = [n for n in self.names_ru if n.name.lower() == written.lower()]
+        for other in sorted(same, key=lambda n: n.start or dt.date.min, reverse=True):
+            match = next((n for n in self.names if (n.start, n.end) == (other.start, other.end)), None)
+            if match is not None:
+                return match.name
+        return next((n.name for n in self.names if not (n.start or n.end)), self.names[0].name)
+
     def spellings(self, lang: str | None = None) -> list[str]:
         """Return every distinct name in the data file's order: English then Russian, or `lang`'s only."""
         names = {"en": self.names, "ru": self.names_ru}.get(lang, (*self.names, *self.names_ru))

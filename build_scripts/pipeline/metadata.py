@@ -128,6 +128,12 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
     t.meta["place_id"] = Fact(place.id, fact.source, fact.line, note=f"per {PLACES}", file=fact.file)
     written = next(n for n in place.spellings() if n.lower() == fact.value.strip().lower())
     at_the_time = place.name_on(day_of(t.value("date")))
+    if at_the_time is None and written not in place.spellings("en"):  # the site names places in English
+        at_the_time = place.english_for(written)
+        fact.value = at_the_time
+        fact.note = f"the source calls it {written}, in English {at_the_time}, per {PLACES}" + (
+            f". {fact.note}" if fact.note else "")
+        return
     fact.value = at_the_time or written
     if at_the_time and at_the_time != written:
         fact.note = (f"the source calls it {written}; it was called {at_the_time} on that date, per {PLACES}"
