@@ -99,6 +99,9 @@ def test_the_russian_pages_and_the_side_by_side_view_pass_the_audit(browser, jud
         watched.goto(path)
         if "search.html" in path:
             watched.page.wait_for_function("document.getElementById('archive-search').dataset.state === 'done'")
+            result = watched.page.locator(".archive-result").first  # read by screen readers as Russian
+            assert result.get_attribute("lang") == "ru"
+            assert result.locator(".archive-result__meta").get_attribute("lang") == "en"
         serious = [v["id"] for v in audit(watched.page) if v["impact"] in ("serious", "critical")]
         name = path.split("?")[0].strip("/").replace("/", "-").replace("#", "-") or "home"
         watched.page.screenshot(path=artifacts / f"ru-{name}-{width}.png", full_page=True)

@@ -176,7 +176,7 @@ def render_search(transcripts: list[Transcript], rules: Rules | None = None) -> 
                 forms[form] = array("I")
             forms[form].extend((page, code, count))
         meta = {"title": title_of(t), "date": date_label(t), "place": t.value("place") or "Place not stated",
-                "event": rows[page]["event"][0]}
+                "event": rows[page]["event"][0], "lang": t.language or ""}
         files[f"{FOLDER}/p-{page}.js"] = script("page", page, {
             "id": t.id, "meta": meta, "content": " ".join(text for text, _ in pieces), "anchors": anchors,
             "turns": turns})

@@ -475,9 +475,11 @@
     var item = element("li", "archive-result");
     var title = element("a", "archive-result__title", data.meta.title || data.url);
     title.href = link(base, data.url);
+    // a Russian page's title, sections and excerpts are marked Russian; its facts are English, as the panel's
+    if (data.meta.lang && data.meta.lang !== "en") item.lang = data.meta.lang;
     item.appendChild(element("h2", "archive-result__heading")).appendChild(title);
     var facts = [data.meta.date, data.meta.place, data.meta.event].filter(Boolean).join(" · ");
-    item.appendChild(element("p", "archive-result__meta", facts));
+    item.appendChild(element("p", "archive-result__meta", facts)).lang = "en";
     var sections = data.anchors;
     if (!data.locations.length) {
       item.appendChild(excerpt(words, 0, marked, 0, words.length));
