@@ -48,9 +48,12 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
     assert 'title="the same day; the same people (Sergey Lavrov)' in en
     assert "translation_of:\n  id: " + RU in en and "translation:\n  id: " + EN in ru
     year = pages["timeline/2024.md"]
-    assert f"(../transcripts/{EN}/index.md)" in year and f"(../transcripts/{RU}/index.md)" not in year
+    assert f"(../transcripts/{EN}/index.md) · [original in Russian](../transcripts/{RU}/index.md){{hreflang=ru}}" in year
+    assert "Выступление" not in year  # the original is no entry of its own: the event is listed once
     assert "its place in the time order under" in ru  # the original points to the translation's place
-    assert pages["topics/caspian/index.md"].count("<tr><td") == 1  # one event, one row
+    caspian = pages["topics/caspian/index.md"]
+    assert caspian.count("<tr><td") == 1  # one event, one row, which links the original too
+    assert f' · <a href="../../transcripts/{RU}/" hreflang="ru">original in Russian</a>' in caspian
     searched = "".join(text for name, text in pages.items() if name.startswith("search/p-"))
     assert RU in searched and EN in searched  # both texts are searched
     values = pages["search/facet-values.js"]  # and the search can keep one language

@@ -11,6 +11,7 @@ from ...core.urls import topic_page, transcript_page
 from ...pipeline.dates import sort_key
 from ...pipeline.render_links import date_label, title_of
 from ...pipeline.render_meta import EVENT_NAMES
+from ...pipeline.render_meta import LANGUAGE_ADJECTIVES
 
 
 def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
@@ -42,7 +43,10 @@ def _relative_folder(folder: str, start: str) -> str:
 def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:
     """Return a Markdown link to a transcript, its title as the text."""
     target = transcript_page(t.id) + (f"#{anchor}" if anchor else "")
-    return f"[{md_inline(title_of(t))}]({link(page, target)})"
+    original = t.translation_of
+    also = (f" · [original in {LANGUAGE_ADJECTIVES.get(original.language, 'another language')}]"
+            f"({link(page, transcript_page(original.id))}){{hreflang={original.language}}}" if original else "")
+    return f"[{md_inline(title_of(t))}]({link(page, target)}){also}"
 
 
 def date_cell(t: Transcript) -> str:

@@ -15,6 +15,7 @@ from ...core.model import Transcript
 from ...core.rules import Rules, Topic
 from ...core.urls import href, topic_page, transcript_page
 from ...pipeline.render_links import date_label, title_of
+from ...pipeline.render_meta import LANGUAGE_ADJECTIVES
 from .common import date_cell, newest_first, plural
 
 INDEX = "topics/index.md"
@@ -39,8 +40,18 @@ def _row(page: str, topic: Topic, t: Transcript) -> str:
     where.append("<br>".join(f'<a href="{esc(href(page, target, anchor))}">{esc(headings.get(anchor, anchor))}</a> '
                              f'<span class="count">({n})</span>' for anchor, n in match.sections.items()))
     return (f'<tr><td class="topic-listing__date">{esc(date_label(t))}</td>'
-            f'<td><a href="{esc(href(page, target))}">{esc(title_of(t))}</a></td>'
+            f'<td><a href="{esc(href(page, target))}">{esc(title_of(t))}</a>{_original(page, t)}</td>'
             f'<td>{esc(t.value("place") or "Place unknown")}</td><td>{"".join(where)}</td></tr>')
+
+
+def _original(page: str, t: Transcript) -> str:
+    """" · original in Russian", linked, after a translation's title ("" for any other page)."""
+    original = t.translation_of
+    if original is None:
+        return ""
+    language = LANGUAGE_ADJECTIVES.get(original.language, "another language")
+    return (f' · <a href="{esc(href(page, transcript_page(original.id)))}" hreflang="{esc(original.language)}">'
+            f'original in {esc(language)}</a>')
 
 
 def render_listing(page: str, topic: Topic, transcripts: list[Transcript]) -> str:
