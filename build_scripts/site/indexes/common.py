@@ -10,8 +10,7 @@ from ...core.slugs import person_anchor
 from ...core.urls import topic_page, transcript_page
 from ...pipeline.dates import sort_key
 from ...pipeline.render_links import date_label, title_of
-from ...pipeline.render_meta import EVENT_NAMES
-from ...pipeline.render_meta import LANGUAGE_ADJECTIVES
+from ...pipeline.render_meta import EVENT_NAMES, LANGUAGE_ADJECTIVES
 
 
 def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
