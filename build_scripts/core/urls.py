@@ -56,6 +56,11 @@ def topic_page(slug: str) -> str:
     return f"topics/{slug}/index.md"
 
 
+def side_by_side_page(translation_id: str) -> str:
+    """The path under docs/ of the side-by-side view of a translation and its original."""
+    return f"transcripts/{translation_id}/side-by-side/index.md"
+
+
 def md_link(source: str, target: str, fragment: str = "") -> str:
     """The relative path from the page `source` to the file `target` (both under docs/), as a
     Markdown link gives it: every engine resolves it for its own addresses."""

@@ -9,7 +9,7 @@ from typing import Any
 from ..core.escape import esc, tooltip
 from ..core.model import Fact, Transcript
 from ..core.slugs import person_anchor
-from ..core.urls import from_transcript, to_transcript
+from ..core.urls import from_transcript, side_by_side_page, to_transcript
 from .dates import display_date
 from .language import NAMES
 
@@ -133,23 +133,20 @@ def render_copy_note(t: Transcript) -> str:
             f'that page; this one is kept so that nothing only this copy holds is lost.</p>')
 
 
-LANGUAGE_ADJECTIVES = {"ru": "Russian", "en": "English", "kk": "Kazakh"}
-
-
 def render_pair_note(t: Transcript) -> str:
     """Return, on an original or its translation, the line that says so and links the other page
     (empty for any other page): "Original in Russian · English translation"."""
     pair, this_is_original = (t.translation, True) if t.translation else (t.translation_of, False)
     if pair is None:
         return ""
-    original_language = LANGUAGE_ADJECTIVES.get((t.language if this_is_original else pair.language) or "", "another language")
-    translation_language = LANGUAGE_ADJECTIVES.get((pair.language if this_is_original else t.language) or "", "")
+    original_language = NAMES.get((t.language if this_is_original else pair.language) or "", "another language")
+    translation_language = NAMES.get((pair.language if this_is_original else t.language) or "", "")
     other = f'<a href="{esc(to_transcript(pair.id))}" hreflang="{esc(pair.language)}" lang="{esc(pair.language)}">{esc(pair.title)}</a>'
     here, there = ((f"Original in {original_language}", f"{translation_language} translation".strip())
                    if this_is_original else (f"{translation_language} translation".strip(), f"Original in {original_language}"))
     badge = (f' <span class="prov prov--{esc(pair.source)}" title="{tooltip(pair.why)}">'
              f'{"inferred" if pair.source == "inferred" else "from the sidecar"}</span>')
-    view = from_transcript(f"transcripts/{t.id if t.translation_of else pair.id}/side-by-side/index.md")
+    view = from_transcript(side_by_side_page(t.id if t.translation_of else pair.id))
     return (f'<p class="pair-note" role="note" data-search-exclude><strong>{esc(here)}</strong> · '
             f'{esc(there)}: {other}{badge} · <a class="pair-note__view" href="{esc(view)}">Read them side by '
             'side</a></p>')

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..pipeline.language import NAMES as LANGUAGE_NAMES  # CSL and RIS take the code, BibTeX the name
+
 URL = "⟦url⟧"  # the page's address, or the passage's (…#q3-p2)
 LOCATOR = "⟦locator⟧"  # "" for the whole page, ", passage #q3-p2" style text for a passage
 ACCESSED = {  # one marker per format's way of writing the access date
@@ -109,15 +111,14 @@ def _chicago_authors(names: tuple[str, ...]) -> str:
     return f"{first}, " + "".join(f"{n}, " for n in names[1:-1]) + f"and {names[-1]}. "
 
 
-LANGUAGES = {"ru": "Russian", "en": "English", "kk": "Kazakh"}  # CSL and RIS take the code, BibTeX the name
 
 
 def _translated(w: Work) -> str:
     """"Translated from the Russian original, “…”." on a translation; "In Russian." on a text not in English."""
     if w.original_title:
-        return f"Translated from the {LANGUAGES.get(w.original_language or '', 'original')} original, “{w.original_title}.” "
+        return f"Translated from the {LANGUAGE_NAMES.get(w.original_language or '', 'original')} original, “{w.original_title}.” "
     if w.language and w.language != "en":
-        return f"In {LANGUAGES.get(w.language, w.language)}. "
+        return f"In {LANGUAGE_NAMES.get(w.language, w.language)}. "
     return ""
 
 
@@ -147,12 +148,12 @@ def bibtex(w: Work) -> str:
         fields.append(("year", w.date[:4]))
         fields.append(("date", w.date))
     fields.append(("howpublished", _bib(", ".join(x for x in (EVENT_WORDS.get(w.event or "", "Transcript"), w.place) if x))))
-    if w.language in LANGUAGES:
-        fields.append(("language", LANGUAGES[w.language].lower()))
+    if w.language in LANGUAGE_NAMES:
+        fields.append(("language", LANGUAGE_NAMES[w.language].lower()))
     if w.original_title:
         fields.append(("origtitle", "{" + _bib(w.original_title) + "}"))
-        if w.original_language in LANGUAGES:
-            fields.append(("origlanguage", LANGUAGES[w.original_language].lower()))
+        if w.original_language in LANGUAGE_NAMES:
+            fields.append(("origlanguage", LANGUAGE_NAMES[w.original_language].lower()))
     fields.append(("note", _bib(f"{_translated(w)}{_original(w)} Archived in {w.archive}.")))
     fields.append(("url", URL))
     fields.append(("urldate", ACCESSED["iso"]))

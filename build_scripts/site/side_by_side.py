@@ -11,14 +11,10 @@ import json
 
 from ..core.escape import esc, front_matter_title
 from ..core.model import Transcript
-from ..core.urls import href, transcript_page
+from ..core.urls import href, side_by_side_page, transcript_page
 from ..pipeline.align import Row, Unit, align
 from ..pipeline.render_links import title_of
-from ..pipeline.render_meta import LANGUAGE_ADJECTIVES
-
-
-def page_path(translation_id: str) -> str:
-    return f"transcripts/{translation_id}/side-by-side/index.md"
+from ..pipeline.language import NAMES
 
 
 def _cell(page: str, t: Transcript, units: tuple[Unit, ...]) -> str:
@@ -55,11 +51,11 @@ def _row(page: str, number: int, row: Row, original: Transcript, translation: Tr
 
 def render_side_by_side(original: Transcript, translation: Transcript) -> tuple[str, str]:
     """(path under docs/, Markdown) of the side-by-side view of `original` and `translation`."""
-    page = page_path(translation.id)
+    page = side_by_side_page(translation.id)
     rows = align(original, translation)
     uncertain = sum(r.uncertain for r in rows)
-    name_o = LANGUAGE_ADJECTIVES.get(original.language or "", "the original language")
-    name_t = LANGUAGE_ADJECTIVES.get(translation.language or "", "the translation's language")
+    name_o = NAMES.get(original.language or "", "the original language")
+    name_t = NAMES.get(translation.language or "", "the translation's language")
     title = f"{title_of(translation)}: original and translation side by side"
     lines = [
         "---",

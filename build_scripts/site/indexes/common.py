@@ -10,7 +10,8 @@ from ...core.slugs import person_anchor
 from ...core.urls import topic_page, transcript_page
 from ...pipeline.dates import sort_key
 from ...pipeline.render_links import date_label, title_of
-from ...pipeline.render_meta import EVENT_NAMES, LANGUAGE_ADJECTIVES
+from ...pipeline.language import NAMES as LANGUAGE_NAMES
+from ...pipeline.render_meta import EVENT_NAMES
 
 
 def newest_first(transcripts: list[Transcript]) -> list[Transcript]:
@@ -43,7 +44,7 @@ def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:
     """Return a Markdown link to a transcript, its title as the text."""
     target = transcript_page(t.id) + (f"#{anchor}" if anchor else "")
     original = t.translation_of
-    also = (f" · [original in {LANGUAGE_ADJECTIVES.get(original.language, 'another language')}]"
+    also = (f" · [original in {LANGUAGE_NAMES.get(original.language, 'another language')}]"
             f"({link(page, transcript_page(original.id))}){{hreflang={original.language}}}" if original else "")
     return f"[{md_inline(title_of(t))}]({link(page, target)}){also}"
 

@@ -15,7 +15,7 @@ from ...core.model import Transcript
 from ...core.rules import Rules, Topic
 from ...core.urls import href, topic_page, transcript_page
 from ...pipeline.render_links import date_label, title_of
-from ...pipeline.render_meta import LANGUAGE_ADJECTIVES
+from ...pipeline.language import NAMES as LANGUAGE_NAMES
 from .common import date_cell, newest_first, plural
 
 INDEX = "topics/index.md"
@@ -49,7 +49,7 @@ def _original(page: str, t: Transcript) -> str:
     original = t.translation_of
     if original is None:
         return ""
-    language = LANGUAGE_ADJECTIVES.get(original.language, "another language")
+    language = LANGUAGE_NAMES.get(original.language, "another language")
     return (f' · <a href="{esc(href(page, transcript_page(original.id)))}" hreflang="{esc(original.language)}">'
             f'original in {esc(language)}</a>')
 
