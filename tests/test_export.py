@@ -30,7 +30,8 @@ RECORD_KEYS = ["id", "title", "date", "date_precision", "date_label", "time", "p
                "sidecar_file", "copy_of", "translation_of", "translation", "added", "changed", "page", "provenance", "sections"]
 CORPUS_COLUMNS = ["id", "title", "date", "date_precision", "date_label", "time", "place", "place_id", "event_type",
                   "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url", "topics", "word_count",
-                  "questions", "corpus_file", "sidecar_file", "added", "changed", "page", "txt", "json", "text"]
+                  "questions", "corpus_file", "sidecar_file", "added", "changed", "page", "txt", "json", "text",
+                  "original_id", "original_language", "original_title", "original_page", "original_text"]
 TURN_COLUMNS = ["transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker", "label",
                 "aside", "speaker_inferred", "first_paragraph_anchor", "paragraph_anchors", "text"]
 DATA_FILES = ["data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz"]
@@ -176,7 +177,7 @@ def test_data_page_lists_every_file_and_field(files, corpus):
         assert f"]({name})" in page
     assert "`transcripts/<id>.txt`" in page and "`transcripts/<id>.json`" in page
     assert "**Licence of the texts: unknown.**" in page and "has no `LICENSE`" in page
-    assert f"**{len(corpus)} transcripts," in page
+    assert f"**{len(corpus)} transcripts of {len(corpus)} events;" in page
 
 
 def test_two_runs_write_identical_bytes(seed_corpus, tmp_path):

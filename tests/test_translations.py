@@ -3,6 +3,10 @@ and its English translation are paired, set in a sidecar or inferred from what t
 so at the top of both pages, and the listings show the event once."""
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -58,6 +62,28 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
     assert RU in searched and EN in searched  # both texts are searched
     values = pages["search/facet-values.js"]  # and the search can keep one language
     assert '"language"' in values and '"English","Russian"' in values.replace(" ", "")
+
+
+def test_the_data_files_hold_one_entry_per_event_with_the_original_beside_its_translation(tmp_path, rules):
+    pages = render_site(load_corpus(_corpus(tmp_path), rules).transcripts, rules)
+    unpacked = {name: gzip.decompress(pages[f"data/{name}.gz"]).decode("utf-8")
+                for name in ("corpus.jsonl", "corpus.csv", "turns.csv")}
+    lines = [json.loads(line) for line in unpacked["corpus.jsonl"].splitlines()]
+    assert sorted(line["id"] for line in lines) == [EN, OTHER]  # two events, not three rows
+    [en] = [line for line in lines if line["id"] == EN]
+    assert en["original"] == json.loads(pages[f"transcripts/{RU}.json"])  # the original's own record
+    jsonl_line = next(line for line in unpacked["corpus.jsonl"].splitlines() if f'"id":"{EN}"' in line)
+    assert jsonl_line.startswith(pages[f"transcripts/{EN}.json"].rstrip("\n")[:-1] + ',"original":{')
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(unpacked["corpus.csv"]))}
+    assert set(rows) == {EN, OTHER}
+    assert (rows[EN]["original_id"], rows[EN]["original_language"]) == (RU, "ru")
+    assert rows[EN]["original_title"].startswith("Выступление") and rows[EN]["original_page"] == f"transcripts/{RU}/"
+    ru_words = json.loads(pages[f"transcripts/{RU}.json"])["sections"][0]["turns"][0]["paragraphs"][0]["text"]
+    assert ru_words in rows[EN]["original_text"] and rows[OTHER]["original_id"] == ""
+    turns = [row["transcript_id"] for row in csv.DictReader(io.StringIO(unpacked["turns.csv"]))]
+    assert {EN, RU, OTHER} == set(turns)  # every text's turns: both languages of the event
+    assert turns.index(RU) > max(i for i, tid in enumerate(turns) if tid == EN)  # the original after its translation
+    assert "**3 transcripts of 2 events, 1 of them in two languages;" in pages["data.md"]
 
 
 def test_a_sidecar_sets_the_pair_and_names_its_line(tmp_path, rules):

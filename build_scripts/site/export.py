@@ -2,14 +2,16 @@
 
     docs/transcripts/<id>.txt   the cleaned text with a header of facts      (plain_text)
     docs/transcripts/<id>.json  the transcript's record                       (record)
-    docs/data/corpus.jsonl.gz   every record, one per line, oldest first
-    docs/data/corpus.csv.gz     one row per transcript                        (corpus_row)
-    docs/data/turns.csv.gz      one row per speaker turn                      (turn_rows)
+    docs/data/corpus.jsonl.gz   one line per event, oldest first             (event_json)
+    docs/data/corpus.csv.gz     one row per event                             (corpus_row)
+    docs/data/turns.csv.gz      one row per speaker turn of every text        (turn_rows)
     docs/data.md                what each file and field means                (render_data_page)
 
 Every value is the one the page shows (from `render.front_matter`), verbatim: the
 files are data, not markup, so nothing is escaped. Per-transcript files are made
 as each page is rendered; the corpus-wide files are built one at a time at the end,
+one entry per event: an original and its translation are one event (translations.py),
+whose entry is the listed page's (the translation) with its original beside it;
 gzip-compressed: each repeats the text of the whole archive, and uncompressed the three
 took the site for 10,000 transcripts from 1.2 GB to 1.7 GB, past the 1 GB that GitHub
 Pages supports.
@@ -36,7 +38,9 @@ CORPUS_FILES = ("data/corpus.jsonl.gz", "data/corpus.csv.gz", "data/turns.csv.gz
 CORPUS_COLUMNS = ("id", "title", "date", "date_precision", "date_label", "time", "place", "place_id",
                   "event_type", "language", "speakers", "counterparts", "source_publisher", "source_via", "source_url",
                   "topics", "word_count", "questions", "corpus_file", "sidecar_file", "added",
-                  "changed", "page", "txt", "json", "text")
+                  "changed", "page", "txt", "json", "text",
+                  "original_id", "original_language", "original_title", "original_page", "original_text")
+ORIGINAL_COLUMNS = ("id", "language", "title", "page", "text")
 TURN_COLUMNS = ("transcript_id", "section_anchor", "section_heading", "turn_number", "kind", "speaker",
                 "label", "aside", "speaker_inferred", "first_paragraph_anchor", "paragraph_anchors", "text")
 LIST_SEPARATOR = "; "
@@ -133,8 +137,21 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def corpus_row(t: Transcript, rec: dict[str, Any]) -> list[Any]:
-    """Return the transcript's row of corpus.csv (columns CORPUS_COLUMNS)."""
+def event_json(rec: dict[str, Any], original: dict[str, Any] | None) -> str:
+    """Return an event's line of corpus.jsonl: the listed transcript's record, and for a translation
+    its original's record under "original" (each the bytes of its own .json)."""
+    line = record_json(rec)
+    return line if original is None else f'{line[:-1]},"original":{record_json(original)}}}'
+
+
+def _text(t: Transcript) -> str:
+    return "\n\n".join(turn_text(turn) for section in t.sections for turn in section.turns)
+
+
+def corpus_row(t: Transcript, rec: dict[str, Any], original: Transcript | None = None) -> list[Any]:
+    """Return the event's row of corpus.csv (columns CORPUS_COLUMNS): the listed transcript's facts and
+    text, and for a translation its original's id, language, title, page and text."""
+    of = record(original) if original else {}
     values = {
         **rec,
         "speakers": LIST_SEPARATOR.join(p["name"] for p in rec["speakers"]),
@@ -142,7 +159,9 @@ def corpus_row(t: Transcript, rec: dict[str, Any]) -> list[Any]:
         **{f"source_{key}": value for key, value in rec["source"].items()},
         "topics": LIST_SEPARATOR.join(topic["slug"] for topic in rec["topics"]),
         "txt": f"transcripts/{t.id}.txt", "json": f"transcripts/{t.id}.json",
-        "text": "\n\n".join(turn_text(turn) for section in t.sections for turn in section.turns),
+        "text": _text(t),
+        **{f"original_{key}": of.get(key) for key in ORIGINAL_COLUMNS[:4]},
+        "original_text": _text(original) if original else None,
     }
     return [_cell(values[column]) for column in CORPUS_COLUMNS]
 
@@ -183,6 +202,17 @@ def oldest_first(transcripts: list[Transcript]) -> list[Transcript]:
     return sorted(transcripts, key=lambda t: (not t.value("date"), sort_key(t.value("date")), t.id))
 
 
+Event = tuple[Transcript, "Transcript | None"]  # the listed transcript, and its original if a translation
+
+
+def events(transcripts: list[Transcript]) -> list[Event]:
+    """Return the events among `transcripts`, oldest first: each listed transcript with its original
+    beside it (an original with a translation is not listed on its own)."""
+    by_id = {t.id: t for t in transcripts}
+    return [(t, by_id.get(t.translation_of.id) if t.translation_of else None)
+            for t in oldest_first(transcripts) if t.translation is None or t.translation.id not in by_id]
+
+
 class Export:
     """The data files of one generate run; counts what it made, for the data page."""
 
@@ -201,20 +231,20 @@ class Export:
         large as the corpus: at 10,000 transcripts, holding them whole took generate to 2 GB),
         then the data page, which says their sizes: so each file must be read to its end before
         the next is asked for, as generate's writer and render_site do."""
-        order = oldest_first(transcripts)
+        order = events(transcripts)
         sizes: dict[str, tuple[int, int]] = {}
         for name, make in zip(CORPUS_FILES, (self._jsonl, self._corpus_csv, self._turns_csv)):
             yield name, gzipped(make(order), sizes, name)
         yield "data.md", render_data_page(order, self.sizes, sizes)
 
-    def _jsonl(self, order: list[Transcript]) -> Iterator[str]:
-        return (record_json(record(t)) + "\n" for t in order)
+    def _jsonl(self, order: list[Event]) -> Iterator[str]:
+        return (event_json(record(t), original and record(original)) + "\n" for t, original in order)
 
-    def _corpus_csv(self, order: list[Transcript]) -> Iterator[str]:
-        return csv_chunks(CORPUS_COLUMNS, (corpus_row(t, record(t)) for t in order))
+    def _corpus_csv(self, order: list[Event]) -> Iterator[str]:
+        return csv_chunks(CORPUS_COLUMNS, (corpus_row(t, record(t), original) for t, original in order))
 
-    def _turns_csv(self, order: list[Transcript]) -> Iterator[str]:
-        return csv_chunks(TURN_COLUMNS, (row for t in order for row in turn_rows(t)))
+    def _turns_csv(self, order: list[Event]) -> Iterator[str]:
+        return csv_chunks(TURN_COLUMNS, (row for event in order for t in event if t for row in turn_rows(t)))
 
 
 def gzipped(chunks: Iterable[str], sizes: dict[str, tuple[int, int]], name: str) -> Iterator[bytes]:
@@ -241,19 +271,23 @@ def _size(n: int) -> str:
     return f"{n / 1_000:,.1f} KB" if n >= 1_000 else f"{n:,} bytes"
 
 
-def render_data_page(order: list[Transcript], sizes: dict[str, int], packed: dict[str, tuple[int, int]]) -> str:
+def render_data_page(order: list[Event], sizes: dict[str, int], packed: dict[str, tuple[int, int]]) -> str:
     """Return docs/data.md: every file and field, with this corpus's counts and sizes (`sizes`:
     all .txt and all .json files; `packed`: each corpus-wide file's text and compressed size)."""
-    turns = sum(len(s.turns) for t in order for s in t.sections)
-    paragraphs = sum(len(turn.paragraphs) for t in order for s in t.sections for turn in s.turns)
+    texts = [t for event in order for t in event if t]
+    turns = sum(len(s.turns) for t in texts for s in t.sections)
+    paragraphs = sum(len(turn.paragraphs) for t in texts for s in t.sections for turn in s.turns)
+    pairs = sum(original is not None for _, original in order)
     if order:
-        first = order[0].id
+        first = order[0][0].id
         example = (f"For example, the oldest transcript's page is [{first}](transcripts/{first}/index.md), and its "
                    f"files are [{first}.txt](transcripts/{first}.txt) and [{first}.json](transcripts/{first}.json).")
     else:
         example = "The archive holds no transcript yet."
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        transcripts=f"{len(order):,}", turns=f"{turns:,}", paragraphs=f"{paragraphs:,}", example=example,
+        transcripts=f"{len(texts):,}", turns=f"{turns:,}", paragraphs=f"{paragraphs:,}", example=example,
+        events=f"{len(order):,} event" + ("s" if len(order) != 1 else "")
+        + (f", {pairs:,} of them in two languages" if pairs else ""),
         txt_size=_size(sizes["txt"]), json_size=_size(sizes["json"]),
         **{f"{key}_size": f"{_size(packed[name][1])} ({_size(packed[name][0])} unpacked)"
            for key, name in zip(("jsonl", "corpus_csv", "turns_csv"), CORPUS_FILES)})
