@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +22,8 @@ sys.path.insert(0, str(ROOT))
 from build_scripts.build import load_corpus  # noqa: E402
 from build_scripts.core.rules import load_rules  # noqa: E402
 from build_scripts.pipeline.align import align  # noqa: E402
+
+from .contributor import add_file  # noqa: E402
 
 
 def squeeze(text: str) -> str:
@@ -51,10 +52,7 @@ def main() -> int:
         made = {}
         for pair in spec:
             for lang in ("ru", "en"):
-                out = subprocess.run([sys.executable, "-m", "build_scripts", "add", str((args.folder / pair[lang]).resolve()),
-                                      "--corpus", str(corpus)], cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-                stored = re.search(r"corpus/([a-z0-9-]+)\.(?:txt|html)", out.stdout + out.stderr)
-                made[pair[lang]] = stored[1] if stored else None
+                made[pair[lang]] = add_file(args.folder / pair[lang], corpus)
         by_id = {t.id: t for t in load_corpus(corpus, load_rules()).transcripts}
     paired = same = total = 0
     for pair in spec:

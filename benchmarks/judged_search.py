@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browsing import CHROMIUM, CHROMIUM_ARGS, serve, stays_on_disk, stays_on_loopback, watched_page  # noqa: E402
 from judged import figures, load_queries, make_corpus, run_query  # noqa: E402
 
+from .contributor import add_file  # noqa: E402
+
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
 
@@ -40,8 +42,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
 def add_sources(corpus: Path, sources: Path) -> None:
     """Add every raw file of `sources` to `corpus` as a contributor would (names chosen by `add`)."""
     for raw in sorted(p for p in sources.iterdir() if p.suffix in (".txt", ".html") and p.is_file()):
-        subprocess.run([sys.executable, "-m", "build_scripts", "add", str(raw.resolve()), "--corpus", str(corpus)],
-                       cwd=ROOT, env=ENV, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        add_file(raw, corpus)
 
 
 def build(workdir: Path, sources: Path | None = None) -> tuple[Path, Path]:

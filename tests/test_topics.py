@@ -187,3 +187,37 @@ def test_russian_terms_match_every_form_of_their_words_and_nothing_else(rules, t
 def test_an_english_text_is_not_read_with_the_russian_terms(tmp_path, rules):
     t = load_corpus(_corpus(tmp_path, "ОДКБ ОДКБ ОДКБ. We met in Astana and talked at length."), rules).transcripts[0]
     assert "csto" not in t.topics
+
+
+@pytest.mark.parametrize("slug,russian,text,expected", [
+    # a phrase that holds a term but names something else counts for nothing, in either language
+    ("belarus", False, "the Minsk agreements, the Minsk Package of Measures and Minsk itself", {"Minsk": 1}),
+    ("belarus", True, "выполнения Минских договоренностей; в Минске", {"Минск": 1}),
+    ("sanctions", True, "без санкции Совета Безопасности ООН, а санкции против России", {"санкции": 1}),
+    ("sanctions", False, "without the UN Security Council's sanction; new sanctions", {"sanctions": 1}),
+    ("trade-economy", True, "в промышленной зоне завода; промышленность региона", {"промышленность": 1}),
+    # "образование" is also "formation": only the phrases of education count
+    ("education", True, "образование СССР; система образования; высшего образования",
+     {"система образования": 1, "высшее образование": 1}),
+    # the longest term a form belongs to names it ("сирийские" is сирийский, not Сирия)
+    ("syria", True, "сирийские беженцы", {"сирийский": 1}),
+])
+def test_phrases_that_name_something_else_are_not_counted(rules, slug, russian, text, expected):
+    topic = rules.topic(slug)
+    assert count_terms(topic.russian if russian else topic, text) == expected
+
+
+def test_a_topic_page_lists_the_russian_terms_and_the_phrases_not_counted(rules):
+    from build_scripts.site.indexes.topic_pages import render_topic_page
+    page = render_topic_page(rules.topic("belarus"), [])
+    assert 'In a Russian text, in any of their forms: <span lang="ru">Белоруссия,' in page
+    assert "Not counted, since they name something else: Minsk agreements," in page
+    assert '<span lang="ru">Минские договорённости,' in page
+
+
+def test_a_malformed_not_terms_is_refused(tmp_path):
+    path = tmp_path / "topics.yml"
+    path.write_text("version: 1\ntopics:\n  - {slug: a, name: A, description: d, terms: [x], not_terms: 5}\n",
+                    encoding="utf-8")
+    with pytest.raises(RulesError, match=r"topic 'a': `not_terms` must be a non-empty list of text"):
+        load_topics(path)

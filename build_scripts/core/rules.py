@@ -16,7 +16,7 @@ from .rule_yaml import load_yaml
 ZONES = ("head", "tail")
 RULE_KEYS = {"id", "zone", "match", "signature", "sets"}
 FACT_GROUPS = {"publisher", "via", "byline_name", "byline_role"}
-TOPIC_KEYS = {"slug", "name", "description", "terms", "terms_ru", "min_mentions"}
+TOPIC_KEYS = {"slug", "name", "description", "terms", "terms_ru", "not_terms", "not_terms_ru", "min_mentions"}
 _WORD = re.compile(r"\w+")
 EVENT_TYPES = ("press-conference", "interview", "speech", "statement", "briefing",
                "meeting", "article", "other")
@@ -60,6 +60,9 @@ class Topic:
     # The topic's Russian terms, for Russian texts: each matched in any of its forms (word_forms.py)
     russian: Topic | None = None
     word_forms: bool = False  # True for the Russian side: terms match by stem, ё is е
+    # Phrases that hold a term but name something else ("Minsk agreements" for Belarus): matched
+    # like terms, the longest first, and counted for nothing
+    not_terms: tuple[str, ...] = ()
     _spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # term_of's answers
 
     def may_occur(self, text: str, lowered: str) -> bool:
@@ -75,10 +78,15 @@ class Topic:
             term = self._spelled[matched] = self._first_term_for(matched)
         return term
 
+    def counts(self, term: str) -> bool:
+        """False for a `not_terms` phrase."""
+        return term not in self.not_terms
+
     def _first_term_for(self, matched: str) -> str:
-        if self.word_forms:
-            return next((term for term in self.terms if word_forms.is_form_of(matched, term)), matched)
-        for term in self.terms:
+        if self.word_forms:  # the longest term whose forms it is, as the pattern tries them
+            return next((term for term in sorted((*self.terms, *self.not_terms), key=lambda t: (-len(t), t))
+                         if word_forms.is_form_of(matched, term)), matched)
+        for term in (*self.terms, *self.not_terms):
             if matched == term or (not _is_acronym(term) and matched.lower() == term.lower()):
                 return term
         return matched
@@ -190,18 +198,24 @@ def _first_words(terms: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _terms(path: Path, slug: str, raw: dict, key: str, required: bool = True) -> tuple[str, ...]:
+    terms = raw.get(key)
+    if terms is None and not required:
+        return ()
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise RulesError(f"{path}: topic {slug!r}: `{key}` must be a non-empty list of text")
+    return tuple(t.strip() for t in terms)
+
+
 def _russian_side(path: Path, slug: str, name: str, description: str, raw: dict, minimum: int) -> Topic | None:
     """The topic for Russian texts: its `terms_ru`, each matched in any of its forms."""
-    terms = raw.get("terms_ru")
-    if terms is None:
+    if raw.get("terms_ru") is None:
         return None
-    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-        raise RulesError(f"{path}: topic {slug!r}: `terms_ru` must be a non-empty list of text")
-    terms_t = tuple(t.strip() for t in terms)
-    ordered = sorted(terms_t, key=lambda t: (-len(t), t))
+    terms_t, not_terms = _terms(path, slug, raw, "terms_ru"), _terms(path, slug, raw, "not_terms_ru", False)
+    ordered = sorted((*terms_t, *not_terms), key=lambda t: (-len(t), t))
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(word_forms.term_pattern, ordered)) + r")(?!\w)")
     return Topic(slug, name, description, terms_t, minimum, pattern,
-                 tuple(dict.fromkeys(map(word_forms.needle, terms_t))), None, None, True)
+                 tuple(dict.fromkeys(map(word_forms.needle, terms_t))), None, None, True, not_terms=not_terms)
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
@@ -213,22 +227,20 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
         where = f"topic #{i + 1}"
         if not isinstance(raw, dict) or set(raw) - TOPIC_KEYS or not {"slug", "name", "description", "terms"} <= set(raw):
             raise RulesError(f"{path}: {where}: a topic has `slug`, `name`, `description`, `terms` "
-                             f"and optionally `min_mentions`")
+                             f"and optionally `terms_ru`, `not_terms`, `not_terms_ru` and `min_mentions`")
         slug = raw["slug"]
         if not isinstance(slug, str) or not SLUG.fullmatch(slug) or slug in seen:
             raise RulesError(f"{path}: {where}: slug {slug!r} must be unique, lower-case-with-dashes")
         seen.add(slug)
-        terms = raw["terms"]
-        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-            raise RulesError(f"{path}: topic {slug!r}: `terms` must be a non-empty list of text")
+        terms_t, not_terms = _terms(path, slug, raw, "terms"), _terms(path, slug, raw, "not_terms", False)
         minimum = raw.get("min_mentions", default)
         if not isinstance(minimum, int) or minimum < 1:
             raise RulesError(f"{path}: topic {slug!r}: `min_mentions` must be a whole number ≥ 1")
-        terms_t = tuple(t.strip() for t in terms)
         name, description = str(raw["name"]), " ".join(str(raw["description"]).split())
-        topics.append(Topic(slug, name, description, terms_t, minimum, _term_pattern(terms_t),
+        topics.append(Topic(slug, name, description, terms_t, minimum, _term_pattern((*terms_t, *not_terms)),
                             tuple((t, True) if _is_acronym(t) else (t.lower(), False) for t in terms_t),
-                            _first_words(terms_t), _russian_side(path, slug, name, description, raw, minimum)))
+                            _first_words((*terms_t, *not_terms)),
+                            _russian_side(path, slug, name, description, raw, minimum), not_terms=not_terms))
     return tuple(topics)
 
 

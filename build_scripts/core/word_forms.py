@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-ENDING = 4  # the longest Russian ending a stem takes ("-иями" of "организациями" is 4)
+ENDING = 6  # the longest ending after a stem: "-иями" of "организациями", "-ностей" of "договорённостей" (stem договорен-)
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]+")
 _RUSSIAN = snowballstemmer.stemmer("russian")
 

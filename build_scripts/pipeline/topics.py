@@ -90,7 +90,7 @@ def count_terms(topic: Topic, text: str | SpokenText, lowered: str | None = None
     """Return vocabulary term -> occurrences in `text`.
 
     A term directly followed by a bracketed abbreviation of the same topic
-    ("Eurasian Economic Union (EAEU)") counts once.
+    ("Eurasian Economic Union (EAEU)") counts once; a `not_terms` phrase not at all.
     """
     spoken = text if isinstance(text, SpokenText) else SpokenText(text, lowered)
     counts: dict[str, int] = {}
@@ -105,6 +105,8 @@ def count_terms(topic: Topic, text: str | SpokenText, lowered: str | None = None
         if glued:
             continue
         term = topic.term_of(match.group(0))
+        if not topic.counts(term):
+            continue  # "Minsk agreements": a phrase that names something else
         counts[term] = counts.get(term, 0) + 1
     return counts
 

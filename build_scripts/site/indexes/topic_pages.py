@@ -74,6 +74,21 @@ def render_listing(page: str, topic: Topic, transcripts: list[Transcript]) -> st
     return "\n".join(lines)
 
 
+def _other_terms(topic: Topic) -> str:
+    """The sentences on the Russian terms and on the phrases not counted, each starting with a space."""
+    def listed(terms: tuple[str, ...], lang: str = "en") -> str:
+        joined = ", ".join(md_inline(term) for term in terms)
+        return f'<span lang="ru">{joined}</span>' if lang == "ru" else joined
+    ru = topic.russian
+    out = f" In a Russian text, in any of their forms: {listed(ru.terms, 'ru')}." if ru else ""
+    not_terms = (*topic.not_terms, *(ru.not_terms if ru else ()))
+    if not_terms:
+        english, russian = listed(topic.not_terms), listed(ru.not_terms if ru else (), "ru")
+        out += (" Not counted, since they name something else: "
+                + "; ".join(x for x in (english, russian if ru and ru.not_terms else "") if x) + ".")
+    return out
+
+
 def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
     """Return one topic's page: its description, then the listing of its transcripts (with the count)."""
     page = topic_page(topic.slug)
@@ -90,8 +105,8 @@ def render_topic_page(topic: Topic, transcripts: list[Transcript]) -> str:
         render_listing(page, topic, transcripts), "",
         '<details class="topic-terms"><summary>How transcripts get this topic</summary>', "",
         f"A transcript gets this topic when these terms occur at least {topic.min_mentions} times in its "
-        f"spoken text: {terms}. A maintainer can add or remove it for one transcript in its sidecar, and the "
-        "transcript page then says so. The vocabulary is `build_scripts/data/topics.yml`.", "",
+        f"spoken text: {terms}.{_other_terms(topic)} A maintainer can add or remove it for one transcript in its "
+        "sidecar, and the transcript page then says so. The vocabulary is `build_scripts/data/topics.yml`.", "",
         "</details>", "",
     ])
 
