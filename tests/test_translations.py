@@ -33,7 +33,7 @@ def test_a_translation_is_paired_with_its_original_from_what_both_state(tmp_path
     assert (en.language, ru.language) == ("en", "ru")
     assert en.translation_of is not None and en.translation_of.id == RU and ru.translation.id == EN
     assert en.translation_of.source == "inferred"
-    assert en.translation_of.why == ("the same day; the same people (Sergey Lavrov); the same place (Astana); "
+    assert en.translation_of.why == ("the same day; the same people (Murat Nurtleu, Sergey Lavrov); the same place (Astana); "
                                      "a translation's length")
     # the same day, but another place and not a translation's length: no pair
     assert other.translation_of is None and other.translation is None
@@ -49,7 +49,7 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
             f'Original in Russian: <a href="../{RU}/" hreflang="ru" lang="ru">Выступление') in en
     assert ('<strong>Original in Russian</strong> · English translation: '
             f'<a href="../{EN}/" hreflang="en" lang="en">Foreign Minister') in ru
-    assert 'title="the same day; the same people (Sergey Lavrov)' in en
+    assert 'title="the same day; the same people (Murat Nurtleu, Sergey Lavrov)' in en
     assert "translation_of:\n  id: " + RU in en and "translation:\n  id: " + EN in ru
     year = pages["timeline/2024.md"]
     assert f"(../transcripts/{EN}/index.md) · [original in Russian](../transcripts/{RU}/index.md){{hreflang=ru}}" in year

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import RulesError
 from .glossary_file import GlossaryTerm, load_glossary
 from .paths import DATA_DIR
-from . import word_forms
+from . import name_forms, word_forms
 from .registers import SLUG, Person, Place, load_people, load_places
 from .rule_yaml import load_yaml
 
@@ -93,6 +93,8 @@ class Topic:
 
 
 _NAME_PATTERNS: dict[int, re.Pattern] = {}
+_CYRILLIC, _LATIN = re.compile("[а-яё]"), re.compile("[a-z]")
+_LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")  # lower-case of the Latin capitals A, B, C … Y
 
 
 @dataclass(frozen=True, eq=False)  # one set of rules is one object: hashed by identity, so stages can cache by it
@@ -109,16 +111,33 @@ class Rules:
     glossary: tuple[GlossaryTerm, ...] = ()  # in the file's order
 
     def person(self, name: str) -> Person | None:
-        return self.people.get(name.strip().lower())
+        """The person `name` spells; a Latin letter typed inside a Cyrillic name ("B.Путин", with a
+        Latin B) is read as the Cyrillic letter it looks like."""
+        key = name.strip().lower()
+        found = self.people.get(key)
+        if found is None and _CYRILLIC.search(key) and _LATIN.search(key):
+            found = self.people.get(key.translate(_LOOKALIKES))
+        return found
 
     def first_person_named(self, text: str) -> re.Match | None:
-        """The first spelling of a known person in `text` (the longest, where two start together)."""
+        """The first spelling of a known person in `text` (the longest, where two start together),
+        a Russian one in any case form ("С.В.Лаврова", name_forms.py)."""
         pattern = _NAME_PATTERNS.get(id(self.people))
         if pattern is None:  # one pattern of every spelling, built once per register
             spellings = sorted(self.people, key=len, reverse=True)
             pattern = _NAME_PATTERNS[id(self.people)] = re.compile(
-                r"\b(?:" + "|".join(map(re.escape, spellings)) + r")\b", re.I)
+                r"\b(?:" + "|".join(map(name_forms.spelling_pattern, spellings)) + r")\b", re.I)
         return pattern.search(text)
+
+    def person_named(self, text: str) -> tuple[Person, re.Match] | None:
+        """The first known person `text` names, and where."""
+        match = self.first_person_named(text)
+        if match is None:
+            return None
+        person = self.person(match.group(0)) or next(
+            person for spelling, person in sorted(self.people.items(), key=lambda item: -len(item[0]))
+            if name_forms.is_form_of(match.group(0), spelling))
+        return person, match
 
     def topic(self, slug: str) -> Topic | None:
         return next((t for t in self.topics if t.slug == slug), None)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.model import Fact, Transcript
 from ..core.rules import Rules
+from . import people_ru
 from .facts_common import sidecar_fact, title_line
 from .labels import OFFICE_START, parse_label
 from .source_facts import speaker_cell
@@ -61,8 +62,14 @@ def _looks_like_a_person(role: str | None, name: str) -> bool:
 
 
 def extract_counterparts(t: Transcript, title_head: str, rules: Rules) -> None:
-    """Set counterparts from "… talks with ROLE NAME" in the title, or the sidecar."""
-    match = WITH.search(title_head)
+    """Set counterparts from "… talks with ROLE NAME" in the title (or its Russian wording,
+    people_ru.py), or the sidecar."""
+    russian = people_ru.counterparts(title_head, rules)
+    match = None if russian else WITH.search(title_head)
+    if russian:
+        people, who = russian
+        t.meta["counterparts"] = Fact([_person_entry(name, role) for name, role, _ in people], "extracted",
+                                      title_line(t), who, note="; ".join(how for *_, how in people))
     if match:
         people = []
         for who in re.split(r" and (?=[A-Z])", match["who"]):
@@ -94,8 +101,8 @@ def _role_before(title: str, spelling: str) -> str | None:
 
 def _first_person_named(title: str, rules: Rules) -> str | None:
     """Return the canonical name of the person named first in `title`."""
-    match = rules.first_person_named(title)
-    return rules.person(match.group(0)).name if match else None
+    found = rules.person_named(title)
+    return found[0].name if found else None
 
 
 def day_of(iso: str | None) -> dt.date | None:
@@ -105,29 +112,31 @@ def day_of(iso: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
 
 
-def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[str | None, str]:
-    """Return (role, how it was found) for a speaker."""
+def _speaker_role(t: Transcript, name: str, title: str, rules: Rules) -> tuple[str | None, str, str | None]:
+    """Return (role, how it was found, the Russian title's words for it) for a speaker."""
     byline = t.line_facts.get("byline_role")
     byline_name = t.line_facts.get("byline_name")
     if byline and byline_name and (rules.person(byline_name.value) or None) is rules.person(name):
-        return rules.canonical_role(byline.value), f"role from the byline (line {byline.line})"
+        return rules.canonical_role(byline.value), f"role from the byline (line {byline.line})", None
     person = rules.person(name)
     office = person.office_on(day_of(t.value("date"))) if person else None
     spellings = (person.name, *person.aliases) if person else (name,)
     # the longest spelling the title has, whole: "Putin" inside "Vladimir Putin" has no role before it
     found = [s for s in sorted(spellings, key=len, reverse=True) if title and s in title][:1]
+    line = title_line(t)
+    where = f"the title (line {line})" if line else "the page's own title"
+    if russian := people_ru.speaker_role(title, rules, name):
+        return russian[0], f"role “{russian[1]}” from {where}", russian[2]
     for spelling in found:
         written = _role_before(title, spelling)
         if written:
             role = rules.canonical_role(written)
-            line = title_line(t)
-            where = f"the title (line {line})" if line else "the page's own title"
             if office and office.role != role and office.role.startswith(role):
-                return office.role, f"role “{written}” from {where}, completed from {REGISTER}"
-            return role, f"role from {where}"
+                return office.role, f"role “{written}” from {where}, completed from {REGISTER}", None
+            return role, f"role from {where}", None
     if office:
-        return office.role, f"role not in the text; office held on that date per {REGISTER}"
-    return None, "role not stated"
+        return office.role, f"role not in the text; office held on that date per {REGISTER}", None
+    return None, "role not stated", None
 
 
 def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
@@ -153,11 +162,12 @@ def extract_speakers(t: Transcript, title: str | None, rules: Rules) -> None:
         if principal not in names:
             names.insert(0, principal)
         notes.append(f"{principal} speaks the unlabelled opening remarks, per {cell.note}")
-    people = []
+    people, wordings = [], []
     for name in names:
-        role, how = _speaker_role(t, name, title or "", rules)
+        role, how, wording = _speaker_role(t, name, title or "", rules)
         people.append(_person_entry(name, role))
         notes.append(f"{name}: {how}")
+        wordings += [wording] if wording else []
     if people:
-        t.meta["speakers"] = Fact(people, "extracted", first_line, note="; ".join(notes))
+        t.meta["speakers"] = Fact(people, "extracted", first_line, "; ".join(wordings) or None, note="; ".join(notes))
     _override_people(t, "speakers")

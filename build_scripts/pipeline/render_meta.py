@@ -106,10 +106,28 @@ def render_meta_panel(t: Transcript) -> str:
              for key in ("date", "time", "place", "event_type")
              if key in t.meta and t.meta[key].note
              and (t.meta[key].inferred or t.meta[key].source == "inferred" or key == "place")]
+    notes += _wordings(t)
     if "note" in t.meta:
         notes.append(f'<p class="meta-note"><strong>Editor’s note:</strong> {esc(t.meta["note"].value)}</p>')
     return ('<div class="transcript-meta" data-search-exclude>\n<dl>\n' + body + "\n</dl>\n" + "\n".join(notes)
             + ("\n" if notes else "") + "</div>")
+
+
+def _wordings(t: Transcript) -> list[str]:
+    """On a page in another language than the site's, how its text words the people the panel
+    names in English ("Министром иностранных дел Республики Казахстан М.А.Нуртлеу")."""
+    if t.language in (None, "en"):
+        return []
+    lang = esc(t.language)
+    notes = []
+    for key, label in (("speakers", "Speakers"), ("counterparts", "Counterpart")):
+        fact = t.meta.get(key)
+        if fact is not None and fact.source == "extracted" and fact.evidence:
+            many = key == "speakers" or len(fact.value) > 1
+            notes.append(f'<p class="meta-note"><strong>{label + ("s" if many and key != "speakers" else "")}, '
+                         f'as the text words {"them" if many else "it"}:</strong> '
+                         f'<span lang="{lang}">{esc(fact.evidence)}</span></p>')
+    return notes
 
 
 def _count(t: Transcript) -> str:
