@@ -51,6 +51,10 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
             f'<a href="../{EN}/" hreflang="en" lang="en">Foreign Minister') in ru
     assert 'title="the same day; the same people (Murat Nurtleu, Sergey Lavrov)' in en
     assert "translation_of:\n  id: " + RU in en and "translation:\n  id: " + EN in ru
+    # a Russian title's heading gets a readable id (MkDocs' own keeps ASCII only: "-3-2024")
+    assert "{#vystuplenie-i-otvety-na-voprosy-smi-ministra-inostrannykh-del-rossiyskoy-federatsii-s-v-lavrova-v-" \
+           "khode-sovmestnoy-press .transcript-title lang=ru}" in ru
+    assert "{.transcript-title}" in en  # an English one keeps MkDocs' id
     year = pages["timeline/2024.md"]
     assert f"(../transcripts/{EN}/index.md) · [original in Russian](../transcripts/{RU}/index.md){{hreflang=ru}}" in year
     assert "Выступление" not in year  # the original is no entry of its own: the event is listed once

@@ -12,6 +12,7 @@ from typing import Any
 from ..core.escape import esc, front_matter_title, md_inline, tooltip
 from ..core.model import Paragraph, Section, Transcript, Turn
 from ..core.page_yaml import dump_front_matter
+from ..core.slugs import slugify
 from ..core.urls import to_transcript
 from .glossary import wrap
 from .language import SITE_LANGUAGE
@@ -142,6 +143,14 @@ def _lang_attr(lang: str | None) -> str:
     return f" lang={lang}" if lang and lang != SITE_LANGUAGE else ""
 
 
+def _title_id(t: Transcript) -> str:
+    """`#vystuplenie-i-otvety-…` for a title in another language than the site's: MkDocs' own
+    heading ids keep ASCII letters only, which left a Russian title the id `-3-2024`."""
+    if not t.language or t.language == SITE_LANGUAGE:
+        return ""
+    return f"#{slugify(title_of(t))[:120].rstrip('-')} "
+
+
 def render_page(t: Transcript, links: PageLinks | None = None,
                 tools: Callable[[dict[str, Any]], str] | None = None) -> str:
     """Return the complete Markdown page for a transcript; `tools` makes the HTML that ends it
@@ -150,7 +159,7 @@ def render_page(t: Transcript, links: PageLinks | None = None,
     data = front_matter(t)
     meta = dump_front_matter(data)
     parts = [f"---\n{meta}---", *filter(None, [render_topic_chips(t)]),
-             f"# {md_inline(title_of(t))} {{.transcript-title{_lang_attr(t.language)}}}",
+             f"# {md_inline(title_of(t))} {{{_title_id(t)}.transcript-title{_lang_attr(t.language)}}}",
              *filter(None, [render_copy_note(t), render_pair_note(t)]), render_meta_panel(t),
              render_time_nav(t, links)]
     parts += [render_section(section, links.references, t.language) for section in t.sections]
