@@ -97,7 +97,7 @@ def test_people_merges_spellings_and_shows_roles_over_time(pages):
     tleuberdi = _section(people, "## Mukhtar Tleuberdi {#mukhtar-tleuberdi}")
     assert "- Deputy Prime Minister – Foreign Minister of Kazakhstan: 8 April 2021 (1 transcript)" in tleuberdi
     assert "- Foreign Minister of Kazakhstan: 9 September 2020 (1 transcript)" in tleuberdi
-    assert "Also written: Mukhtar Tileuberdi, Tleuberdi, Мухтар Тлеуберди, " in tleuberdi  # English, then Russian
+    assert 'Also written: Mukhtar Tileuberdi, Tleuberdi, <span lang="ru">Мухтар Тлеуберди</span>, ' in tleuberdi  # English, then Russian
     assert "| [Sergey Lavrov](#sergey-lavrov) | 5 | 5 | 0 |" in people
 
 

@@ -111,3 +111,28 @@ def _event_type(title: str) -> str | None:
 ])
 def test_russian_event_types(title, kind):
     assert _event_type(title) == kind
+
+
+@pytest.mark.parametrize("written, place, english", [
+    ("Қарағанды", "karaganda", "Karaganda"), ("Qarağandy", "karaganda", "Karaganda"),
+    ("Нұр-Сұлтан", "astana", "Nur-Sultan"), ("Nūr-Sūltan", "astana", "Nur-Sultan"),
+    ("Өскемен", "oskemen", "Oskemen"), ("Усть-Каменогорск", "oskemen", "Ust-Kamenogorsk"),
+    ("Байқоңыр", "baikonur", "Baikonur"), ("Бурабай", "burabay", "Burabay"),
+])
+def test_kazakh_place_names_in_both_alphabets_find_the_place(written, place, english):
+    found = RULES.places[written.lower()]
+    assert found.id == place and found.english_for(written) == english
+
+
+@pytest.mark.parametrize("spelling, name", [
+    ("Tıleuberdı", "Mukhtar Tleuberdi"), ("Mūrat Nūrtıleu", "Murat Nurtleu"), ("Ыдырысов", "Erlan Idrisov"),
+    ("Idrissov", "Erlan Idrisov"), ("Atamqūlov", "Beibut Atamkulov"), ("Nūrsūltan Nazarbaev", "Nursultan Nazarbayev"),
+])
+def test_kazakh_latin_and_cyrillic_spellings_name_people(spelling, name):
+    assert RULES.person(spelling).name == name
+
+
+def test_the_places_page_lists_the_russian_and_kazakh_names():
+    from build_scripts.site.indexes.places import _other_names
+    assert _other_names(RULES.places["karaganda"]) == (' In Russian: <span lang="ru">Караганда</span>. In Kazakh: '
+                                                       '<span lang="kk">Қарағанды, Qarağandy, Qaraghandy</span>.')

@@ -100,3 +100,11 @@ def test_browser_and_index_give_names_the_same_sound_key(tmp_path):
     letters = table({fold(n) for n in NAMES})
     browser = _browser_words("x", tmp_path, NAMES, letters)
     assert browser["keys"] == [sound_key(n) for n in NAMES]
+
+
+def test_a_kazakh_spelling_answers_for_the_english_and_russian_ones():
+    from build_scripts.core.rules import load_rules
+    from build_scripts.site.indexes.search_names import alias_groups
+    groups = alias_groups(load_rules())
+    assert ["karaganda"] in groups["qaraghandy"] and ["қарағанды"] in groups["karaganda"]
+    assert ["tleuberdi"] in groups["tıleuberdı"]

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from .errors import RulesError
 from .rule_yaml import load_yaml
+from .slugs import slugify
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-PLACE_KEYS = {"id", "country", "names", "names_ru"}
+PLACE_KEYS = {"id", "country", "names", "names_ru", "names_kk"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Place:
     country: str
     names: tuple[PlaceName, ...]  # English: the names the site shows
     names_ru: tuple[PlaceName, ...] = ()  # Russian: recognised in Russian texts
+    names_kk: tuple[PlaceName, ...] = ()  # Kazakh, in Cyrillic and Latin letters: recognised, never shown
 
     def name_on(self, day: dt.date | None, lang: str = "en") -> str | None:
         """Return the name in use on `day` in `lang` ("en" or "ru"), when the data file dates it."""
@@ -76,18 +78,26 @@ class Place:
     def english_for(self, written: str) -> str:
         """The English name for a spelling in another language: the one of the same years as its
         latest use ("Астана" since 2022 is "Astana"), else the undated one ("Москва" is "Moscow")."""
-        same = [n for n in self.names_ru if n.name.lower() == written.lower()]
-        for other in sorted(same, key=lambda n: n.start or dt.date.min, reverse=True):
+        same = [n for n in (*self.names_ru, *self.names_kk) if n.name.lower() == written.lower()]
+        for other in sorted((n for n in same if n.start or n.end), key=lambda n: n.start or dt.date.min, reverse=True):
             match = next((n for n in self.names if (n.start, n.end) == (other.start, other.end)), None)
             if match is not None:
                 return match.name
-        return next((n.name for n in self.names if not (n.start or n.end)), self.names[0].name)
+        undated = [n.name for n in self.names if not (n.start or n.end)] or [self.names[0].name]
+        # the English name that spells the same name ("Өскемен" is Oskemen, "Усть-Каменогорск" Ust-Kamenogorsk)
+        return next((name for name in undated if _spelled_alike(name, written)), undated[0])
 
     def spellings(self, lang: str | None = None) -> list[str]:
-        """Return every distinct name in the data file's order: English then Russian, or `lang`'s only."""
-        names = {"en": self.names, "ru": self.names_ru}.get(lang, (*self.names, *self.names_ru))
+        """Return every distinct name in the data file's order: English, Russian then Kazakh, or `lang`'s only."""
+        names = {"en": self.names, "ru": self.names_ru, "kk": self.names_kk}.get(
+            lang, (*self.names, *self.names_ru, *self.names_kk))
         return list(dict.fromkeys(n.name for n in names))
 
+
+
+def _spelled_alike(english: str, written: str) -> bool:
+    """Whether `written` (any script) transliterates to `english`, y and i taken as one."""
+    return slugify(english).replace("y", "i") == slugify(written).replace("y", "i")
 
 
 def _date(path: Path, value: object, where: str) -> dt.date:
@@ -145,7 +155,8 @@ def load_places(path: Path) -> dict[str, Place]:
                              f"use {sorted(PLACE_KEYS)}")
         place = Place(pid, str(raw.get("country") or ""),
                       tuple(_place_name(path, pid, n) for n in raw.get("names") or ()),
-                      tuple(_place_name(path, pid, n) for n in raw.get("names_ru") or ()))
+                      tuple(_place_name(path, pid, n) for n in raw.get("names_ru") or ()),
+                      tuple(_place_name(path, pid, n) for n in raw.get("names_kk") or ()))
         if not place.names:
             raise RulesError(f"{path}: place {pid!r} has no `names`")
         for name in place.spellings():

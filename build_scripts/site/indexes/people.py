@@ -5,6 +5,8 @@ and "Sergey Lavrov" are one person.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ...core.escape import md_inline
@@ -36,6 +38,17 @@ class PersonEntry:
     def transcripts(self) -> list[Transcript]:
         return list({a.transcript.id: a.transcript for a in self.appearances}.values())
 
+
+
+KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]|[ūıñöüğäş]")
+CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def _spelling(alias: str) -> str:
+    """An alias marked with its language for screen readers: Kazakh letters (Cyrillic or Latin) are
+    Kazakh, other Cyrillic is Russian; the rest is the page's English."""
+    lang = "kk" if KAZAKH_LETTERS.search(alias) else "ru" if CYRILLIC.search(alias) else None
+    return f'<span lang="{lang}">{md_inline(alias)}</span>' if lang else md_inline(alias)
 
 def collect_people(transcripts: list[Transcript], rules: Rules) -> list[PersonEntry]:
     """Return everyone who speaks or is a counterpart, sorted by surname."""
@@ -73,7 +86,7 @@ def _roles_over_time(entry: PersonEntry) -> list[str]:
 def render_person(entry: PersonEntry) -> list[str]:
     lines = [f"## {md_inline(entry.name)} {{#{person_anchor(entry.name)}}}", ""]
     if entry.aliases:
-        lines += ["Also written: " + ", ".join(md_inline(a) for a in entry.aliases) + ".", ""]
+        lines += ["Also written: " + ", ".join(map(_spelling, entry.aliases)) + ".", ""]
     if not entry.registered:
         lines += ["*Not yet in the people register (`build_scripts/data/people.yml`): other spellings of "
                   "this name are not merged here.*", ""]

@@ -26,6 +26,17 @@ def _names(place: Place) -> str:
     return ", ".join(parts)
 
 
+def _other_names(place: Place) -> str:
+    """" In Russian: Караганда. In Kazakh: Қарағанды, Qarağandy." (names that differ from the English ones)."""
+    english = {n.lower() for n in place.spellings("en")}
+    out = ""
+    for lang, language in (("ru", "Russian"), ("kk", "Kazakh")):
+        names = [n for n in place.spellings(lang) if n.lower() not in english]
+        if names:
+            out += f' In {language}: <span lang="{lang}">{", ".join(md_inline(n) for n in names)}</span>.'
+    return out
+
+
 def render_places(transcripts: list[Transcript], rules: Rules) -> str:
     """Return the places index page."""
     by_place: dict[str, list[Transcript]] = {}
@@ -51,7 +62,7 @@ def render_places(transcripts: list[Transcript], rules: Rules) -> str:
              "2019 to 2022).", "", *summary, ""]
     for pid in order:
         place = places[pid]
-        names = f" Names: {_names(place)}." if len(place.spellings("en")) > 1 else ""
+        names = (f" Names: {_names(place)}." if len(place.spellings("en")) > 1 else "") + _other_names(place)
         lines += [f"## {md_inline(place.names[-1].name)} {{#{pid}}}", "",
                   f"{md_inline(place.country)}.{names}", ""]
         shown, note = capped(by_place[pid], PAGE)
