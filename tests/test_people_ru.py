@@ -85,12 +85,12 @@ def test_the_panel_shows_how_the_russian_text_words_the_people():
     from build_scripts.build import render_site
     transcripts = load_corpus(Path(__file__).parent / "fixtures" / "pairs", RULES).transcripts
     ru = render_site(transcripts, RULES)["transcripts/2024-06-03-astana-lavrov-ru/index.md"]
-    assert ('<p class="meta-note"><strong>Speakers, as the text words them:</strong> <span lang="ru">Министра '
-            'иностранных дел Российской Федерации С.В.Лаврова</span></p>') in ru
-    assert ('<p class="meta-note"><strong>Counterpart, as the text words it:</strong> <span lang="ru">Министром '
-            'иностранных дел Республики Казахстан М.А.Нуртлеу</span></p>') in ru
+    assert ('<p class="meta-note"><strong>In the text’s words:</strong> date <q lang="ru">3 июня 2024 года</q> · '
+            'event <q lang="ru">совместной пресс-конференции</q> · speakers <q lang="ru">Министра иностранных дел '
+            'Российской Федерации С.В.Лаврова</q> · counterpart <q lang="ru">Министром иностранных дел Республики '
+            'Казахстан М.А.Нуртлеу</q></p>') in ru
     en = render_site(transcripts, RULES)["transcripts/2024-06-03-astana-lavrov-en/index.md"]
-    assert "as the text words" not in en  # an English page's panel is already in the text's words
+    assert "In the text’s words" not in en  # an English page's panel is already in the text's words
 
 
 def test_an_acting_office_is_read_as_acting():

@@ -113,21 +113,25 @@ def render_meta_panel(t: Transcript) -> str:
             + ("\n" if notes else "") + "</div>")
 
 
+WORDED = (("date", "date"), ("event_type", "event"), ("speakers", "speakers"), ("counterparts", "counterpart"))
+
+
 def _wordings(t: Transcript) -> list[str]:
-    """On a page in another language than the site's, how its text words the people the panel
-    names in English ("Министром иностранных дел Республики Казахстан М.А.Нуртлеу")."""
+    """On a page in another language than the site's, the words its text uses for the facts the
+    panel states in English: "date «3 июня 2024 года» · event «совместной пресс-конференции» ·
+    counterpart «Министром иностранных дел Республики Казахстан М.А.Нуртлеу»" (the place has its own note)."""
     if t.language in (None, "en"):
         return []
     lang = esc(t.language)
-    notes = []
-    for key, label in (("speakers", "Speakers"), ("counterparts", "Counterpart")):
+    parts = []
+    for key, label in WORDED:
         fact = t.meta.get(key)
-        if fact is not None and fact.source == "extracted" and fact.evidence:
-            many = key == "speakers" or len(fact.value) > 1
-            notes.append(f'<p class="meta-note"><strong>{label + ("s" if many and key != "speakers" else "")}, '
-                         f'as the text words {"them" if many else "it"}:</strong> '
-                         f'<span lang="{lang}">{esc(fact.evidence)}</span></p>')
-    return notes
+        if fact is not None and fact.source == "extracted" and fact.evidence and not fact.evidence.isascii():
+            plural = "s" if key == "counterparts" and len(fact.value) > 1 else ""
+            parts.append(f'{label}{plural} <q lang="{lang}">{esc(fact.evidence)}</q>')
+    if not parts:
+        return []
+    return [f'<p class="meta-note"><strong>In the text’s words:</strong> {" · ".join(parts)}</p>']
 
 
 def _count(t: Transcript) -> str:
