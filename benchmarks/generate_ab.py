@@ -9,17 +9,14 @@ speeds up during the run weighs on both alike. Prints each run, the medians and 
 """
 from __future__ import annotations
 
-import argparse
 import shutil
-import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.ab import arguments, summary
 from benchmarks.synth import synthesise
-
-HERE = Path(__file__).resolve().parent.parent
 
 
 def timed_generate(checkout: Path, corpus: Path, out: Path) -> float:
@@ -32,12 +29,7 @@ def timed_generate(checkout: Path, corpus: Path, out: Path) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("baseline", type=Path, help="the other checkout (with its .venv)")
-    parser.add_argument("-n", type=int, default=1000, help="synthetic transcripts (default 1000)")
-    parser.add_argument("--runs", type=int, default=5, help="rounds (default 5)")
-    args = parser.parse_args()
-    checkouts = {"baseline": args.baseline.resolve(), "this": HERE}
+    args, checkouts = arguments(__doc__, runs=5)
     with tempfile.TemporaryDirectory(prefix="generate-ab-") as tmp:
         corpus = Path(tmp) / "corpus"
         synthesise(args.n, corpus)
@@ -46,10 +38,7 @@ def main() -> int:
             for name, checkout in checkouts.items():
                 times[name].append(timed_generate(checkout, corpus, Path(tmp) / "out"))
             print(f"round {round_}: " + ", ".join(f"{name} {t[-1]:.2f} s" for name, t in times.items()))
-    medians = {name: statistics.median(t) for name, t in times.items()}
-    print(f"{args.n} transcripts, {args.runs} rounds: median baseline {medians['baseline']:.2f} s "
-          f"({checkouts['baseline'].name}), this {medians['this']:.2f} s, "
-          f"× {medians['this'] / medians['baseline']:.3f}")
+    print(summary("", args, times, "s"))
     return 0
 
 

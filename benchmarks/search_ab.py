@@ -11,16 +11,13 @@ round, the medians and their ratio, per query.
 """
 from __future__ import annotations
 
-import argparse
-import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 
+from benchmarks.ab import arguments, summary
 from benchmarks.bench import search_latency
 from benchmarks.synth import synthesise
-
-HERE = Path(__file__).resolve().parent.parent
 QUERIES = ("Baikonur", '"Eurasian integration"')
 
 
@@ -44,12 +41,7 @@ def build(checkout: Path, corpus: Path, work: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("baseline", type=Path, help="the other checkout (with its .venv)")
-    parser.add_argument("-n", type=int, default=1000, help="synthetic transcripts (default 1000)")
-    parser.add_argument("--runs", type=int, default=7, help="rounds (default 7)")
-    args = parser.parse_args()
-    checkouts = {"baseline": args.baseline.resolve(), "this": HERE}
+    args, checkouts = arguments(__doc__, runs=7)
     with tempfile.TemporaryDirectory(prefix="search-ab-") as tmp:
         corpus = Path(tmp) / "corpus"
         synthesise(args.n, corpus)
@@ -61,10 +53,7 @@ def main() -> int:
                     times[name].append(search_latency(site, query, runs=1)[0])
                 print(f"{query} round {round_}: " + ", ".join(f"{name} {t[-1]:.0f} ms" for name, t in times.items()),
                       flush=True)
-            medians = {name: statistics.median(t) for name, t in times.items()}
-            print(f"{query}: {args.n} transcripts, {args.runs} rounds: median baseline {medians['baseline']:.0f} ms "
-                  f"({checkouts['baseline'].name}), this {medians['this']:.0f} ms, "
-                  f"× {medians['this'] / medians['baseline']:.3f}", flush=True)
+            print(summary(f"{query}: ", args, times, "ms"), flush=True)
     return 0
 
 
