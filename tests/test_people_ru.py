@@ -103,3 +103,19 @@ def test_an_acting_office_is_read_as_acting():
 def test_a_latin_letter_typed_in_a_cyrillic_name_is_read_as_the_cyrillic_one():
     assert RULES.person("B.Путин").name == "Vladimir Putin"  # a Latin B for the Cyrillic В
     assert RULES.person("B.Putin") is None  # a Latin name is not changed
+
+
+def test_a_speaker_who_is_the_counterpart_has_one_wording_for_both(tmp_path):
+    from build_scripts.build import render_site
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2002-06-10-moscow-putin-chirac.txt").write_text(
+        "Совместная пресс-конференция с Президентом Франции Жаком Шираком, Москва, 10 июня 2002 года\n\n"
+        "В.Путин: Уважаемые дамы и господа, мы провели обстоятельные переговоры с нашими французскими друзьями.\n\n"
+        "Ж.Ширак: Благодарю Президента России за тёплый приём и за откровенный разговор о наших отношениях.\n",
+        encoding="utf-8")
+    [t] = load_corpus(corpus, RULES).transcripts
+    assert [p["name"] for p in front_matter(t)["speakers"]] == ["Vladimir Putin", "Jacques Chirac"]
+    page = render_site([t], RULES)["transcripts/2002-06-10-moscow-putin-chirac/index.md"]
+    assert ('speakers and counterpart <q lang="ru">Президентом Франции Жаком Шираком</q>') in page
+    assert page.count("Президентом Франции Жаком Шираком</q>") == 1

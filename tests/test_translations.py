@@ -59,6 +59,8 @@ def test_both_pages_say_so_and_the_listings_show_the_event_once(tmp_path, rules)
     assert f"(../transcripts/{EN}/index.md) · [original in Russian](../transcripts/{RU}/index.md){{hreflang=ru}}" in year
     assert "Выступление" not in year  # the original is no entry of its own: the event is listed once
     assert "its place in the time order under" in ru  # the original points to the translation's place
+    for listing in ("places.md", "timeline.md"):  # and the listings say how they count
+        assert "An original and its English translation are one entry." in pages[listing]
     caspian = pages["topics/caspian/index.md"]
     assert caspian.count("<tr><td") == 1  # one event, one row, which links the original too
     assert f' · <a href="../../transcripts/{RU}/" hreflang="ru">original in Russian</a>' in caspian

@@ -123,12 +123,13 @@ def _wordings(t: Transcript) -> list[str]:
     if t.language in (None, "en"):
         return []
     lang = esc(t.language)
-    parts = []
+    worded: dict[str, list[str]] = {}  # the words -> the facts they give ("speakers and counterpart")
     for key, label in WORDED:
         fact = t.meta.get(key)
         if fact is not None and fact.source == "extracted" and fact.evidence and not fact.evidence.isascii():
             plural = "s" if key == "counterparts" and len(fact.value) > 1 else ""
-            parts.append(f'{label}{plural} <q lang="{lang}">{esc(fact.evidence)}</q>')
+            worded.setdefault(fact.evidence, []).append(label + plural)
+    parts = [f'{" and ".join(labels)} <q lang="{lang}">{esc(words)}</q>' for words, labels in worded.items()]
     if not parts:
         return []
     return [f'<p class="meta-note"><strong>In the text’s words:</strong> {" · ".join(parts)}</p>']

@@ -82,6 +82,12 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
+def pairs_note(transcripts: list[Transcript]) -> str:
+    """" An original and its English translation are one entry." when the listing has such a pair."""
+    return (" An original and its English translation are one entry." if any(t.translation_of for t in transcripts)
+            else "")
+
+
 LISTED = 50  # at most this many transcripts per person or place, so those pages keep their size as the archive grows
 
 

@@ -9,7 +9,7 @@ from ...core.escape import md_inline
 from ...core.model import Transcript
 from ...core.rules import Place, Rules
 from ...pipeline.dates import display_date
-from .common import capped, date_cell, event_cell, newest_first, plural, transcript_link
+from .common import capped, date_cell, event_cell, newest_first, pairs_note, plural, transcript_link
 
 PAGE = "places.md"
 
@@ -59,7 +59,7 @@ def render_places(transcripts: list[Transcript], rules: Rules) -> str:
     lines = ["---", "title: Places", "hide: [navigation]", "---", "", "# Places", "",
              f"Where the {plural(len(transcripts), 'transcript')} took place. A place that has been renamed is "
              "listed once; each transcript shows the name in use on its date (Astana was Nur-Sultan from "
-             "2019 to 2022).", "", *summary, ""]
+             f"2019 to 2022).{pairs_note(transcripts)}", "", *summary, ""]
     for pid in order:
         place = places[pid]
         names = (f" Names: {_names(place)}." if len(place.spellings("en")) > 1 else "") + _other_names(place)

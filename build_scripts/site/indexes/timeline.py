@@ -13,7 +13,7 @@ from itertools import groupby
 from ...core.model import Transcript
 from ...core.slugs import month_anchor, year_anchor
 from ...pipeline.dates import MONTHS
-from .common import (date_cell, event_cell, link, newest_first, people_cell, place_cell, plural,
+from .common import (date_cell, event_cell, link, newest_first, pairs_note, people_cell, place_cell, plural,
                      topics_cell, transcript_link)
 
 PAGE = "timeline.md"
@@ -85,7 +85,7 @@ def render_overview(by_year: list[tuple[str, list[Transcript]]], undated: list[T
              "year listing its transcripts. A date marked *approximate* is known to the month or the year only "
              "(from the source, or inferred by a maintainer, as the transcript page explains); such a transcript "
              "is placed in its month, or at the end of its year. Transcripts with no date at all have their own "
-             "page.", ""]
+             f"page.{pairs_note([t for _, group in by_year for t in group] + undated)}", ""]
     if years:
         lines += ["**By year:** " + " · ".join(f"[{year}](#{year_anchor(year)}) ({len(group)})"
                                               for year, group in by_year), ""]
