@@ -5,9 +5,10 @@ measured in one go.
 
 BASELINE_CHECKOUT is another working tree of this repository with its own `.venv` (for example
 `git worktree add ../base <commit>`). Each checkout generates and builds the same corpus; then
-each round opens the search page of one and then the other, served over loopback, in a fresh
-Chromium context, and times load → first result as `make bench` does, so a machine that slows down weighs on both alike. Prints each
-round, the medians and their ratio, per query.
+each round opens the search page of one and then the other (the other first in the next round),
+served over loopback, in a fresh Chromium context, and times load → first result as `make bench`
+does, so a machine that slows down weighs on both alike. Prints each round, the medians and
+their ratio, per query.
 """
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def main() -> int:
         for query in QUERIES:
             times: dict[str, list[float]] = {name: [] for name in checkouts}
             for round_ in range(1, args.runs + 1):
-                for name, site in sites.items():
+                order = list(sites.items())  # each goes first every other round: no edge from the order
+                for name, site in order if round_ % 2 else order[::-1]:
                     times[name].append(search_latency(site, query, runs=1)[0])
                 print(f"{query} round {round_}: " + ", ".join(f"{name} {t[-1]:.0f} ms" for name, t in times.items()),
                       flush=True)
