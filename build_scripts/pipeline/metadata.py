@@ -18,6 +18,7 @@ from .facts_common import sidecar_fact, title_line
 from .labels import parse_label
 from .language import detect_language
 from .people_facts import day_of, extract_counterparts, extract_speakers, split_role_name
+from .place_in_speech import place_in_speech
 from .source_facts import date_fact, place_fact, record_time, source_address, title_fact
 
 __all__ = ["extract_metadata", "split_role_name"]
@@ -117,6 +118,8 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
                    "if it is the place, add it to build_scripts/data/places.yml; "
                    "otherwise set `place:` in the sidecar")
     if "place" not in t.meta and (found := place_fact(t, t.value("title"), rules)) is not None:
+        t.meta["place"] = found
+    if "place" not in t.meta and (found := place_in_speech(t, rules)) is not None:
         t.meta["place"] = found
     side = sidecar_fact(t, "place")
     if side:
