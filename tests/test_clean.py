@@ -84,3 +84,19 @@ def test_cleaning_rules(case, text, kept, rules):
 def test_glued_dateline_is_taken_as_dateline_not_text(rules):
     t = _clean(f"8 April 202114:32\nSergey Lavrov's remarks to the press\n\n{SPEECH}\n", rules)
     assert t.header["dateline"].number == 1 and t.header["title"].number == 2
+
+
+def test_a_line_that_starts_in_lower_case_is_not_taken_for_the_headline(tmp_path, rules):
+    """A record's text cell wraps its lead: "Состоялась / рабочая встреча Владимира Путина с …": the
+    second line is a sentence's middle, and the headline is the page's own, further down."""
+    from build_scripts.build import load_corpus
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2022-04-21-meeting.txt").write_text(
+        "Состоялась\nрабочая встреча Владимира Путина с Министром обороны Российской Федерации\nСергеем Шойгу.\n\n"
+        "С.Шойгу: Уважаемый Владимир Владимирович! Докладываю о ходе работы, которую мы провели за неделю.\n\n"
+        "В.Путин: Спасибо. Прошу продолжать эту работу и держать меня в курсе всех событий.\n\n"
+        "Встреча с Министром обороны Сергеем Шойгу\n", encoding="utf-8")
+    [t] = load_corpus(corpus, rules).transcripts
+    assert t.value("title") == "Встреча с Министром обороны Сергеем Шойгу"
+    assert [p["name"] for p in t.value("counterparts")] == ["Sergei Shoigu"]

@@ -61,6 +61,8 @@ def looks_like_title(text: str, rules: Rules) -> bool:
     text = text.strip()
     if not text or chrome_reason(text) or parse_label(text, rules) or text.endswith(tuple(".;:")):
         return False
+    if text[0].islower():  # a sentence's second line ("Состоялась / рабочая встреча …"), not a headline
+        return False
     return names_someone(text, rules) and len(text.split()) >= 2 or len(text.split()) >= 5
 
 
