@@ -116,6 +116,11 @@ def test_a_speaker_who_is_the_counterpart_has_one_wording_for_both(tmp_path):
         encoding="utf-8")
     [t] = load_corpus(corpus, RULES).transcripts
     assert [p["name"] for p in front_matter(t)["speakers"]] == ["Vladimir Putin", "Jacques Chirac"]
-    page = render_site([t], RULES)["transcripts/2002-06-10-moscow-putin-chirac/index.md"]
+    pages = render_site([t], RULES)
+    page = pages["transcripts/2002-06-10-moscow-putin-chirac/index.md"]
     assert ('speakers and counterpart <q lang="ru">Президентом Франции Жаком Шираком</q>') in page
     assert page.count("Президентом Франции Жаком Шираком</q>") == 1
+    # the listings mark the Russian title's language, and give him one row for the two parts he plays
+    assert "(../transcripts/2002-06-10-moscow-putin-chirac/index.md){lang=ru hreflang=ru}" in pages["timeline/2002.md"]
+    chirac = pages["people.md"].split("{#jacques-chirac}")[1].split("\n## ")[0]
+    assert chirac.count("| 10 June 2002 |") == 1 and "| speaker and counterpart | President of France |" in chirac

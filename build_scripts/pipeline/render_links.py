@@ -5,6 +5,7 @@ from ..core.escape import esc, md_inline
 from ..core.model import Transcript
 from ..core.urls import from_transcript, md_link, to_transcript, topic_page, transcript_page
 from .dates import display_date
+from .language import SITE_LANGUAGE
 from .links import PageLinks
 
 HERE = transcript_page("page")  # every transcript page is in a folder of its own beside the others
@@ -23,14 +24,33 @@ def title_of(t: Transcript) -> str:
     return t.value("title") or f"Untitled transcript {t.id}"
 
 
+def other_language(t: Transcript) -> str | None:
+    """The language of a title in another language than the site's ("ru"), for links that show it."""
+    return t.language if t.language and t.language != SITE_LANGUAGE and t.value("title") else None
+
+
+def md_title_attrs(t: Transcript) -> str:
+    """`{lang=ru hreflang=ru}` after a Markdown link whose text is a Russian title (attr_list)."""
+    lang = other_language(t)
+    return f"{{lang={lang} hreflang={lang}}}" if lang else ""
+
+
+def html_title_attrs(t: Transcript) -> str:
+    """` lang="ru" hreflang="ru"` for an <a> whose text is a Russian title."""
+    lang = other_language(t)
+    return f' lang="{esc(lang)}" hreflang="{esc(lang)}"' if lang else ""
+
+
 def _nav_link(t: Transcript | None, rel: str, label: str) -> str:
     if t is None:
         return (f'<span class="transcript-nav__{rel} transcript-nav__none">'
                 f'<span class="transcript-nav__label">{esc(label)}</span>'
                 f'{"This is the earliest transcript" if rel == "prev" else "This is the latest transcript"}</span>')
+    lang = other_language(t)
+    title = f'<span lang="{esc(lang)}">{esc(title_of(t))}</span>' if lang else esc(title_of(t))
     return (f'<a class="transcript-nav__{rel}" rel="{rel}" href="{esc(to_transcript(t.id))}">'
             f'<span class="transcript-nav__label">{esc(label)}</span>'
-            f'<span class="transcript-nav__date">{esc(date_label(t))}</span> {esc(title_of(t))}</a>')
+            f'<span class="transcript-nav__date">{esc(date_label(t))}</span> {title}</a>')
 
 
 def render_time_nav(t: Transcript, links: PageLinks) -> str:
@@ -59,7 +79,8 @@ def render_time_nav(t: Transcript, links: PageLinks) -> str:
 
 
 def _list_item(t: Transcript, why: str) -> str:
-    return f"- {md_inline(date_label(t))}: [{md_inline(title_of(t))}]({md_link(HERE, transcript_page(t.id))}) — {md_inline(why)}"
+    return (f"- {md_inline(date_label(t))}: [{md_inline(title_of(t))}]({md_link(HERE, transcript_page(t.id))})"
+            f"{md_title_attrs(t)} — {md_inline(why)}")
 
 
 def _where(anchor: str) -> str:
@@ -79,8 +100,8 @@ def render_archive_links(t: Transcript, links: PageLinks) -> str:
         parts.append("**Referred to in**" if len(shown) == len(links.cited_by) else
                      f"**Referred to in** {len(links.cited_by):,} transcripts; the latest {len(shown)}:")
         parts.append("\n".join(
-            f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({md_link(HERE, transcript_page(src.id), ref.anchor)}) "
-            f"— {_where(ref.anchor)}" for src, ref in shown))
+            f"- {md_inline(date_label(src))}: [{md_inline(title_of(src))}]({md_link(HERE, transcript_page(src.id), ref.anchor)})"
+            f"{md_title_attrs(src)} — {_where(ref.anchor)}" for src, ref in shown))
     if links.related:
         parts.append("**Related transcripts** (shared counterparts and topics)")
         parts.append("\n".join(_list_item(other, "; ".join(why)) for other, why in links.related))

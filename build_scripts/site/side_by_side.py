@@ -13,7 +13,7 @@ from ..core.escape import esc, front_matter_title
 from ..core.model import Transcript
 from ..core.urls import href, side_by_side_page, transcript_page
 from ..pipeline.align import Row, Unit, align
-from ..pipeline.render_links import title_of
+from ..pipeline.render_links import html_title_attrs, title_of
 from ..pipeline.language import NAMES
 
 
@@ -67,7 +67,8 @@ def render_side_by_side(original: Transcript, translation: Transcript) -> tuple[
         f'<p class="sbs-intro"><strong>Original in {esc(name_o)}:</strong> '
         f'<a href="{esc(href(page, transcript_page(original.id)))}" lang="{esc(original.language or "")}">'
         f'{esc(title_of(original))}</a><br><strong>{esc(name_t)} translation:</strong> '
-        f'<a href="{esc(href(page, transcript_page(translation.id)))}">{esc(title_of(translation))}</a></p>',
+        f'<a href="{esc(href(page, transcript_page(translation.id)))}"{html_title_attrs(translation)}>'
+        f'{esc(title_of(translation))}</a></p>',
         "",
         f'<p class="sbs-how">{len(rows)} rows, aligned by the length of the passages, as sentence aligners '
         f'do; {uncertain} marked ≈ where the two differ in length or in number and the alignment is uncertain. '

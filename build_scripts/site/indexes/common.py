@@ -9,7 +9,7 @@ from ...core.model import Transcript
 from ...core.slugs import person_anchor
 from ...core.urls import topic_page, transcript_page
 from ...pipeline.dates import sort_key
-from ...pipeline.render_links import date_label, title_of
+from ...pipeline.render_links import date_label, md_title_attrs, title_of
 from ...pipeline.language import NAMES as LANGUAGE_NAMES
 from ...pipeline.render_meta import EVENT_NAMES
 
@@ -46,7 +46,7 @@ def transcript_link(page: str, t: Transcript, anchor: str = "") -> str:
     original = t.translation_of
     also = (f" · [original in {LANGUAGE_NAMES.get(original.language, 'another language')}]"
             f"({link(page, transcript_page(original.id))}){{hreflang={original.language}}}" if original else "")
-    return f"[{md_inline(title_of(t))}]({link(page, target)}){also}"
+    return f"[{md_inline(title_of(t))}]({link(page, target)}){md_title_attrs(t)}{also}"
 
 
 def date_cell(t: Transcript) -> str:

@@ -39,7 +39,6 @@ class PersonEntry:
         return list({a.transcript.id: a.transcript for a in self.appearances}.values())
 
 
-
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]|[ūıñöüğäş]")
 CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
@@ -49,6 +48,7 @@ def _spelling(alias: str) -> str:
     Kazakh, other Cyrillic is Russian; the rest is the page's English."""
     lang = "kk" if KAZAKH_LETTERS.search(alias) else "ru" if CYRILLIC.search(alias) else None
     return f'<span lang="{lang}">{md_inline(alias)}</span>' if lang else md_inline(alias)
+
 
 def collect_people(transcripts: list[Transcript], rules: Rules) -> list[PersonEntry]:
     """Return everyone who speaks or is a counterpart, sorted by surname."""
@@ -98,10 +98,15 @@ def render_person(entry: PersonEntry) -> list[str]:
     order = {t.id: i for i, t in enumerate(newest_first(entry.transcripts))}
     shown, note = capped(entry.transcripts, PAGE)
     lines += [*note, "| Date | Transcript | As | Role stated |", "|---|---|---|---|"]
-    for a in sorted(entry.appearances, key=lambda a: (order[a.transcript.id], a.as_)):
-        if order[a.transcript.id] < shown:
-            lines.append(f"| {date_cell(a.transcript)} | {transcript_link(PAGE, a.transcript)} | {a.as_} "
-                         f"| {md_inline(a.role) if a.role else 'not stated'} |")
+    rows: dict[str, list[Appearance]] = {}  # one row per transcript: a speaker may be the counterpart too
+    for a in sorted(entry.appearances, key=lambda a: (order[a.transcript.id], a.as_ != "speaker")):
+        rows.setdefault(a.transcript.id, []).append(a)
+    for tid, appearances in rows.items():
+        if order[tid] < shown:
+            t = appearances[0].transcript
+            roles = list(dict.fromkeys(md_inline(a.role) for a in appearances if a.role)) or ["not stated"]
+            lines.append(f"| {date_cell(t)} | {transcript_link(PAGE, t)} | "
+                         f"{' and '.join(dict.fromkeys(a.as_ for a in appearances))} | {'; '.join(roles)} |")
     return lines + [""]
 
 

@@ -14,7 +14,7 @@ from ...core.escape import esc, front_matter_title, md_inline
 from ...core.model import Transcript
 from ...core.rules import Rules, Topic
 from ...core.urls import href, topic_page, transcript_page
-from ...pipeline.render_links import date_label, title_of
+from ...pipeline.render_links import date_label, html_title_attrs, title_of
 from ...pipeline.language import NAMES as LANGUAGE_NAMES
 from .common import date_cell, newest_first, plural
 
@@ -40,7 +40,7 @@ def _row(page: str, topic: Topic, t: Transcript) -> str:
     where.append("<br>".join(f'<a href="{esc(href(page, target, anchor))}">{esc(headings.get(anchor, anchor))}</a> '
                              f'<span class="count">({n})</span>' for anchor, n in match.sections.items()))
     return (f'<tr><td class="topic-listing__date">{esc(date_label(t))}</td>'
-            f'<td><a href="{esc(href(page, target))}">{esc(title_of(t))}</a>{_original(page, t)}</td>'
+            f'<td><a href="{esc(href(page, target))}"{html_title_attrs(t)}>{esc(title_of(t))}</a>{_original(page, t)}</td>'
             f'<td>{esc(t.value("place") or "Place unknown")}</td><td>{"".join(where)}</td></tr>')
 
 
