@@ -244,6 +244,15 @@ def test_text_xml_forbids_is_dropped_and_the_rest_kept_as_text():
         assert [t.term for t in entry.tags] == ['"Caspian" & <Sea>']
 
 
+def test_an_atom_entry_in_russian_says_its_language():
+    entry = feeds.Entry(id="x", title="Совместная пресс-конференция", url="transcripts/x/", published="2020-01-01",
+                        updated="2020-01-01", summary="Уважаемые дамы и господа", topics=(), language="ru")
+    data = feeds.atom([entry], "T", "S", "https://e.org/").encode("utf-8")
+    assert atom_problems(data, absolute=True) == []
+    parsed = feedparser.parse(data)
+    assert parsed.feed.language == "en" and parsed.entries[0].title_detail.language == "ru"
+
+
 class _FeedLinks(HTMLParser):
     """Feed autodiscovery as HTML defines it: a <link> whose rel tokens (split on white space,
     compared without case) include "alternate", with a feed's type."""

@@ -49,6 +49,7 @@ class Entry:
     updated: str  # ISO day
     summary: str
     topics: tuple[str, ...]
+    language: str = "en"  # of the title and summary: an Atom entry in Russian says so (xml:lang)
 
 
 def entry_of(meta: dict, url: str) -> Entry | None:
@@ -64,7 +65,7 @@ def entry_of(meta: dict, url: str) -> Entry | None:
     return Entry(id=str(meta["id"]), title=html.unescape(str(meta.get("title") or meta["id"])), url=url,
                  published=published, updated=max(published, meta.get("changed") or published),
                  summary=html.unescape(str(meta.get("description") or "")),
-                 topics=tuple(str(t) for t in meta.get("tags") or ()))
+                 topics=tuple(str(t) for t in meta.get("tags") or ()), language=str(meta.get("language") or "en"))
 
 
 def latest(entries: list[Entry], count: int = LATEST) -> list[Entry]:
@@ -93,7 +94,7 @@ def atom(entries: list[Entry], title: str, subtitle: str, base: str) -> str:
              f"  <updated>{_when(newest).isoformat().replace('+00:00', 'Z')}</updated>",
              f"  <author><name>{escape(title)}</name></author>"]
     for e in entries:
-        lines += ["  <entry>",
+        lines += ["  <entry>" if e.language == "en" else f"  <entry xml:lang={quoteattr(e.language)}>",
                   f"    <title>{escape(e.title)}</title>",
                   f'    <link rel="alternate" type="text/html" href={quoteattr(base + e.url)}/>',
                   f"    <id>{_uid('transcripts/' + e.id)}</id>",
