@@ -221,3 +221,13 @@ def test_a_malformed_not_terms_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(RulesError, match=r"topic 'a': `not_terms` must be a non-empty list of text"):
         load_topics(path)
+
+
+@pytest.mark.parametrize("term, forms, others", [
+    ("уран", ["урана", "урановый"], ["Урала", "Уралом"]),  # the stemmer's "ура-" would find the Urals
+    ("Сирия", ["Сирии", "Сирией"], ["сироты"]),
+])
+def test_a_short_stem_keeps_the_word_s_own_letters(term, forms, others):
+    from build_scripts.core import word_forms
+    assert all(word_forms.is_form_of(form, term) for form in forms)
+    assert not any(word_forms.is_form_of(other, term) for other in others)

@@ -4,8 +4,9 @@
 Russian inflects every noun and adjective, so a term written once in the rule files (in the
 dictionary form) stands for each word's Snowball stem (the same stemmer as the search index)
 followed by an ending of up to ENDING letters; a stem shorter than four letters would find
-other words ("сир-" of "Сирия" finds "сирота"), so such a word keeps all but its last letter. An acronym (ЕАЭС, ОДКБ, ШОС) is matched as written;
-ё and е are one letter.
+other words ("сир-" of "Сирия" finds "сирота", "ура-" of "уран" finds "Урал"), so such a word
+keeps all its letters but a last vowel, which its forms change. An acronym (ЕАЭС, ОДКБ, ШОС) is
+matched as written; ё and е are one letter.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+VOWELS = frozenset("аеиоуыэюяйь")  # and й, ь: letters an ending replaces
 ENDING = 6  # the longest ending after a stem: "-иями" of "организациями", "-ностей" of "договорённостей" (stem договорен-)
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]+")
 _RUSSIAN = snowballstemmer.stemmer("russian")
@@ -31,8 +33,9 @@ def stem(word: str) -> str:
 
 def _stem_pattern(word: str) -> str:
     base = stem(word)
-    if len(base) < 4 and len(word) - len(base) > 1:  # "Сирия" is "сир-": not "сирота", so "сири-"
-        base = word.lower().replace("ё", "е")[:-1]
+    if len(base) < 4:  # "Сирия" is "сир-": not "сирота", so "сири-"; "уран" is "ура-": not "Урал", so "уран-"
+        whole = word.lower().replace("ё", "е")
+        base = whole[:-1] if whole[-1] in VOWELS else whole
     return "".join("[её]" if c == "е" else re.escape(c) for c in base) + rf"\w{{0,{ENDING}}}"
 
 
