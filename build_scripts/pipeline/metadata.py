@@ -135,12 +135,12 @@ def extract_place(t: Transcript, last_segment: str | None, rules: Rules) -> None
         at_the_time = place.english_for(written)
         fact.value = at_the_time
         fact.note = f"the source calls it {written}, in English {at_the_time}, per {PLACES}" + (
-            f". {fact.note}" if fact.note else "")
+            f". {fact.note[:1].upper()}{fact.note[1:]}" if fact.note else "")
         return
     fact.value = at_the_time or written
     if at_the_time and at_the_time != written:
         fact.note = (f"the source calls it {written}; it was called {at_the_time} on that date, per {PLACES}"
-                     + (f". {fact.note}" if fact.note else ""))
+                     + (f". {fact.note[:1].upper()}{fact.note[1:]}" if fact.note else ""))
 
 
 def extract_event_type(t: Transcript, title: str | None, rules: Rules) -> None:
