@@ -24,6 +24,9 @@ MEETING = re.compile(r"(?i:\b(?:переговор|встреч|пресс-ко�
 # an unknown person written with initials: "Б.Саидовым", "К.-Ж. Токаевым"
 INITIALS_NAME = re.compile(r"(?:[А-ЯЁ]\.\s?(?:-[А-ЯЁ]\.\s?)?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
 FULL_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+INSTRUMENTAL = re.compile(r"(?:[оеё]м|ым|им|ой|ей)$")  # the case after "с" (with): "Джорджем Робертсоном"
+# "исполняющего обязанности Президента России" (acting), "и.о. Министра", "временно исполняющий обязанности"
+ACTING = re.compile(r"(?i:(?:временно\s+)?исполняющ\w*\s+обязанност\w*|и\.\s?о\.)\s*$")
 
 
 @lru_cache(maxsize=8)
@@ -35,10 +38,6 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern:
 
 def _russian_roles(rules: Rules) -> tuple[str, ...]:
     return tuple(role for role in rules.roles if _CYRILLIC.search(role))
-
-
-# "исполняющего обязанности Президента России" (acting), "и.о. Министра", "временно исполняющий обязанности"
-ACTING = re.compile(r"(?i:(?:временно\s+)?исполняющ\w*\s+обязанност\w*|и\.\s?о\.)\s*$")
 
 
 def role_before(text: str, rules: Rules) -> tuple[str, str] | None:
@@ -94,9 +93,6 @@ def counterparts(head: str, rules: Rules) -> tuple[list[tuple[str, str | None, s
         people.append((name, role[0] if role else None,
                        how + (f"; office “{role[1]}” is {role[0]}" if role else "")))
     return (people, meeting["who"]) if people else None
-
-
-INSTRUMENTAL = re.compile(r"(?:[оеё]м|ым|им|ой|ей)$")
 
 
 def _after_a_role(part: str, rules: Rules) -> re.Match | None:
