@@ -19,12 +19,17 @@ FEATURES = ("word forms", "phrase", "exclusion", r"\bor\b", "name spelling", "di
             "sort", "nothing found", "topic filter", "year filter", "event filter")
 
 
-@pytest.fixture(scope="module")
-def judged_site(tmp_path_factory) -> Path:
-    workdir = tmp_path_factory.mktemp("judged")
-    result = build_site(workdir, make_corpus(workdir / "corpus"))
+def _built(tmp_path_factory, name: str, make) -> Path:
+    """The site of a corpus that `make` writes into a scratch folder named `name`."""
+    workdir = tmp_path_factory.mktemp(name)
+    result = build_site(workdir, make(workdir / "corpus"))
     assert result.returncode == 0, result.stderr
     return workdir / "site"
+
+
+@pytest.fixture(scope="module")
+def judged_site(tmp_path_factory) -> Path:
+    return _built(tmp_path_factory, "judged", make_corpus)
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +68,7 @@ QUERIES_RU = load_queries(JUDGED_RU)
 
 @pytest.fixture(scope="module")
 def judged_site_ru(tmp_path_factory) -> Path:
-    workdir = tmp_path_factory.mktemp("judged-ru")
-    result = build_site(workdir, make_corpus_ru(workdir / "corpus"))
-    assert result.returncode == 0, result.stderr
-    return workdir / "site"
+    return _built(tmp_path_factory, "judged-ru", make_corpus_ru)
 
 
 def test_the_russian_set_has_at_least_15_queries_on_word_forms_and_names_in_both_scripts():
